@@ -38,18 +38,34 @@ public class ZaloException : CommsException
         : base(message, innerException)
     {
         ZaloCode = zaloCode;
-        Kind = ZaloErrorCodes.GetKind(zaloCode);
         Channel = "zalo";
         ErrorCode = zaloCode == 0 ? null : zaloCode.ToString(CultureInfo.InvariantCulture);
-        IsTransient = Kind == ZaloErrorKind.RateLimited;
+        IsTransient = ZaloErrorCodes.GetKind(zaloCode) == ZaloErrorKind.RateLimited;
     }
 
     /// <summary>The Zalo error code, or 0 when the failure carried none (for example an HTTP 503).</summary>
     public int ZaloCode { get; }
 
-    /// <summary>What kind of failure this is.</summary>
-    public ZaloErrorKind Kind { get; }
+    /// <summary>What kind of failure this is; each kind but <see cref="ZaloErrorKind.Other"/> has its own exception type.</summary>
+    public virtual ZaloErrorKind Kind => ZaloErrorKind.Other;
 
     /// <summary>The meaning of <see cref="ZaloCode"/>.</summary>
     public string Meaning => ZaloErrorCodes.Describe(ZaloCode);
+
+    /// <summary>Creates the exception type that matches a Zalo error code.</summary>
+    /// <param name="zaloCode">The Zalo error code.</param>
+    /// <param name="message">What happened; never a token or phone number.</param>
+    /// <param name="oaId">The OA concerned, if any (named by re-authorization errors).</param>
+    /// <returns>The typed exception (<see cref="ZaloException"/> itself for other codes).</returns>
+    public static ZaloException FromCode(int zaloCode, string message, string? oaId = null) => ZaloErrorCodes.GetKind(zaloCode) switch
+    {
+        ZaloErrorKind.ReauthorizationRequired => new ZaloReauthorizationRequiredException(oaId ?? string.Empty, zaloCode, message),
+        ZaloErrorKind.RateLimited => new ZaloRateLimitedException(zaloCode, message),
+        ZaloErrorKind.OutsideInteractionWindow => new ZaloInteractionWindowException(zaloCode, message),
+        ZaloErrorKind.QuotaExhausted => new ZaloQuotaExhaustedException(zaloCode, message),
+        ZaloErrorKind.InvalidRequest => new ZaloInvalidRequestException(zaloCode, message),
+        ZaloErrorKind.NotFollower => new ZaloNotFollowerException(zaloCode, message),
+        ZaloErrorKind.NightBan => new ZaloNightBanException(zaloCode, message),
+        _ => new ZaloException(zaloCode, message),
+    };
 }

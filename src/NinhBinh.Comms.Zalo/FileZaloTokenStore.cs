@@ -1,0 +1,204 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using NinhBinh.Comms.Internal;
+using NinhBinh.Comms.Zalo.Internal;
+
+namespace NinhBinh.Comms.Zalo;
+
+/// <summary>
+/// Keeps token pairs in a folder shared by every process of the app: one JSON file per OA (<c>&lt;oa&gt;.json</c>)
+/// and one lock file (<c>&lt;oa&gt;.lock</c>).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Writes are atomic: a temporary file is written and flushed to disk, then renamed over the old one, so a
+/// reader (or a process killed mid-write) never sees a half-written file.</item>
+/// <item>On Unix the folder is created owner-only (0700) and the files 0600; on Windows they inherit the folder's ACL.</item>
+/// <item><see cref="LockAsync"/> takes an exclusive OS lock on the OA's lock file, so one process refreshes at a
+/// time; the OS releases it when a process dies.</item>
+/// </list>
+/// </remarks>
+public sealed class FileZaloTokenStore : IZaloTokenStore
+{
+    private static readonly TimeSpan LockPollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Opens (and creates if needed) a token folder.</summary>
+    /// <param name="directory">The folder.</param>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
+    public FileZaloTokenStore(string directory)
+    {
+        Directory = Path.GetFullPath(Guard.NotNullOrWhiteSpace(directory));
+        CreatePrivateDirectory(Directory);
+    }
+
+    /// <summary>The folder holding the token files.</summary>
+    public string Directory { get; }
+
+    /// <summary>The longest <see cref="LockAsync"/> waits for another process; default 2 minutes.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <inheritdoc />
+    public Task<ZaloTokenSet?> GetAsync(string oaId, CancellationToken cancellationToken = default)
+    {
+        var path = TokenPath(oaId);
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return Task.FromResult<ZaloTokenSet?>(null);
+        }
+
+        StoredTokens? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize(bytes, ZaloJsonContext.Default.StoredTokens);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The token file of OA {oaId} in {Directory} is not valid JSON; authorize the OA again.", ex);
+        }
+
+        if (stored is null || string.IsNullOrEmpty(stored.AccessToken) || string.IsNullOrEmpty(stored.RefreshToken))
+        {
+            throw new InvalidDataException($"The token file of OA {oaId} in {Directory} holds no token pair; authorize the OA again.");
+        }
+
+        return Task.FromResult<ZaloTokenSet?>(new ZaloTokenSet(stored.AccessToken, stored.RefreshToken, stored.AccessTokenExpiresAt, stored.RefreshTokenExpiresAt, stored.IssuedAt));
+    }
+
+    /// <inheritdoc />
+    public Task SaveAsync(string oaId, ZaloTokenSet tokens, CancellationToken cancellationToken = default)
+    {
+        var path = TokenPath(oaId);
+        Guard.NotNull(tokens);
+        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new StoredTokens
+        {
+            OaId = oaId,
+            AccessToken = tokens.AccessToken,
+            RefreshToken = tokens.RefreshToken,
+            AccessTokenExpiresAt = tokens.AccessTokenExpiresAt,
+            RefreshTokenExpiresAt = tokens.RefreshTokenExpiresAt,
+            IssuedAt = tokens.IssuedAt,
+        }, ZaloJsonContext.Default.StoredTokens);
+
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = OpenPrivateFile(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.WriteThrough))
+            {
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+
+#if NET
+            File.Move(temp, path, overwrite: true);
+#else
+            if (File.Exists(path))
+            {
+                File.Replace(temp, path, destinationBackupFileName: null);
+            }
+            else
+            {
+                File.Move(temp, path);
+            }
+#endif
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> LockAsync(string oaId, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(Directory, ZaloIds.CheckOaId(oaId, nameof(oaId)) + ".lock");
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var stream = OpenPrivateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
+                return new FileLock(stream);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Held by another process or thread: wait and try again.
+            }
+            catch (IOException ex)
+            {
+                throw new TimeoutException($"The token refresh lock of OA {oaId} was not released within {LockTimeout.TotalSeconds:0} s.", ex);
+            }
+
+            await Task.Delay(LockPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string TokenPath(string oaId) => Path.Combine(Directory, ZaloIds.CheckOaId(oaId, nameof(oaId)) + ".json");
+
+    private static FileStream OpenPrivateFile(string path, FileMode mode, FileAccess access, FileShare share, FileOptions options)
+    {
+#if NET
+        var streamOptions = new FileStreamOptions { Mode = mode, Access = access, Share = share, Options = options };
+        if (!OperatingSystem.IsWindows())
+        {
+            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, streamOptions);
+#else
+        return new FileStream(path, mode, access, share, 4096, options);
+#endif
+    }
+
+    private static void CreatePrivateDirectory(string directory)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return;
+        }
+#endif
+        System.IO.Directory.CreateDirectory(directory);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private sealed class FileLock : IAsyncDisposable
+    {
+        private FileStream? _stream;
+
+        public FileLock(FileStream stream) => _stream = stream;
+
+        public ValueTask DisposeAsync()
+        {
+            Interlocked.Exchange(ref _stream, null)?.Dispose();
+            return default;
+        }
+    }
+}

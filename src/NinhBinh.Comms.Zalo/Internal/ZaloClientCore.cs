@@ -1,0 +1,124 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace NinhBinh.Comms.Zalo.Internal;
+
+/// <summary>What every OA client of one app shares: options, endpoints, token lifecycle, clock and logger.</summary>
+internal sealed class ZaloClientCore
+{
+    public ZaloClientCore(ZaloOptions options, IZaloOpenApi openApi, ZaloTokenManager tokens, ZaloOAuthCalls oauth, TimeProvider time, ILogger logger)
+    {
+        Options = options;
+        OpenApi = openApi;
+        Tokens = tokens;
+        OAuth = oauth;
+        Time = time;
+        Logger = logger;
+    }
+
+    public ZaloOptions Options { get; }
+
+    public IZaloOpenApi OpenApi { get; }
+
+    public ZaloTokenManager Tokens { get; }
+
+    public ZaloOAuthCalls OAuth { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>
+    /// Runs one OpenAPI operation: gets a token, sends, reads the envelope; on -216/-220/-124 refreshes once and
+    /// retries once; turns every Zalo error into a typed exception.
+    /// </summary>
+    public async Task<T> CallAsync<T>(
+        string oaId,
+        string operation,
+        bool atMostOnce,
+        Func<string, string?, CancellationToken, Task<HttpResponseMessage>> send,
+        JsonTypeInfo<ZaloEnvelope<T>> typeInfo,
+        CancellationToken cancellationToken)
+    {
+        using var activity = ZaloTelemetry.Source.StartActivity("zalo " + operation, ActivityKind.Client);
+        activity?.SetTag("nbcomms.zalo.oa_id", oaId);
+        ZaloTelemetry.CountRequest(operation);
+        var token = await Tokens.GetAccessTokenAsync(oaId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await send(token, Proof(token), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ZaloTransport.IsTransportFailure(ex, cancellationToken))
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "transport");
+                throw atMostOnce
+                    ? new ZaloOutcomeUnknownException($"Zalo {operation} for OA {oaId} {ZaloTransport.Describe(ex)} after the request may have reached Zalo; not retried so it is never sent twice.", ex)
+                    : new ZaloException($"Zalo {operation} for OA {oaId} failed: {ZaloTransport.Describe(ex)}.", ex) { IsTransient = true };
+            }
+
+            ZaloEnvelope<T> envelope;
+            try
+            {
+                envelope = await ZaloResponseReader.ReadAsync(response, typeInfo, operation, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZaloException ex) when (ex.Status == 429)
+            {
+                throw new ZaloRateLimitedException(0, $"Zalo {operation} for OA {oaId} was rate limited (HTTP 429).", ex) { Status = 429, RetryAfter = ex.RetryAfter };
+            }
+
+            if (envelope.Error == 0)
+            {
+                ZaloLog.OperationSucceeded(Logger, operation, oaId);
+                return envelope.Data!;
+            }
+
+            var code = envelope.Error;
+            if (attempt == 0 && code is ZaloErrorCodes.AccessTokenInvalid or ZaloErrorCodes.AccessTokenExpired or ZaloErrorCodes.ZnsAccessTokenInvalid)
+            {
+                ZaloLog.TokenRejected(Logger, oaId, code);
+                token = await Tokens.RefreshAfterRejectionAsync(oaId, token, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            ZaloTelemetry.CountError(operation, code);
+            ZaloLog.OperationFailed(Logger, operation, oaId, code, ZaloErrorCodes.Describe(code));
+            activity?.SetStatus(ActivityStatusCode.Error, code.ToString(CultureInfo.InvariantCulture));
+            var message = $"Zalo refused {operation} for OA {oaId}: {ZaloResponseReader.Describe(code, envelope.Message)}.";
+            if (ZaloErrorCodes.GetKind(code) == ZaloErrorKind.ReauthorizationRequired)
+            {
+                message = $"Re-authorization required for OA {oaId}: {ZaloResponseReader.Describe(code, envelope.Message)} even after a token refresh.";
+            }
+
+            throw ZaloException.FromCode(code, message, oaId);
+        }
+    }
+
+    private string? Proof(string accessToken)
+    {
+        if (!Options.UseAppSecretProof)
+        {
+            return null;
+        }
+
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(Options.AppSecret!));
+        var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(accessToken));
+        var sb = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+        {
+            sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+}

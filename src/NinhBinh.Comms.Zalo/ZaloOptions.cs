@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+
+namespace NinhBinh.Comms.Zalo;
+
+/// <summary>
+/// Settings of the Zalo client, bound from the configuration section <see cref="SectionName"/> (<c>Zalo</c>).
+/// One Zalo app (<see cref="AppId"/>) usually manages the Official Accounts of many communes.
+/// </summary>
+public sealed class ZaloOptions
+{
+    /// <summary>The configuration section: <c>Zalo</c>.</summary>
+    public const string SectionName = "Zalo";
+
+    /// <summary>The Zalo app id (required).</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The Zalo app secret, sent as the <c>secret_key</c> header of OAuth calls (required). Never logged.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>The OA secret key, used to verify webhook signatures (optional here). Never logged.</summary>
+    public string? OaSecretKey { get; set; }
+
+    /// <summary>The OA Open API; default <c>https://openapi.zalo.me</c>.</summary>
+    public Uri OpenApiBaseUrl { get; set; } = new("https://openapi.zalo.me/");
+
+    /// <summary>The OAuth server; default <c>https://oauth.zaloapp.com</c>.</summary>
+    public Uri OAuthBaseUrl { get; set; } = new("https://oauth.zaloapp.com/");
+
+    /// <summary>The business (ZNS/ZBS) API; default <c>https://business.openapi.zalo.me</c>.</summary>
+    public Uri BusinessApiBaseUrl { get; set; } = new("https://business.openapi.zalo.me/");
+
+    /// <summary>
+    /// A folder for <see cref="FileZaloTokenStore"/>, shared by every process of the app; when not set, tokens are
+    /// kept in memory only (<see cref="InMemoryZaloTokenStore"/>).
+    /// </summary>
+    public string? TokenStorePath { get; set; }
+
+    /// <summary>The OA used when a caller names none (for example by the <c>nbcomms</c> command line).</summary>
+    public string? DefaultOaId { get; set; }
+
+    /// <summary>
+    /// A fixed PKCE code verifier configured for the app, for setups where the code challenge is fixed in the
+    /// developer console (a disputed point of Zalo's docs). When not set, a verifier is made per authorization.
+    /// </summary>
+    public string? CodeVerifier { get; set; }
+
+    /// <summary>Whether to send the <c>appsecret_proof</c> header (HMAC-SHA256 of the access token); default false.</summary>
+    public bool UseAppSecretProof { get; set; }
+
+    /// <summary>How long before expiry an access token is refreshed proactively; default 10 minutes.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long one HTTP attempt may take; default 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Requests per minute the SDK allows itself, shared by every OA of the app; default 4,000 (Zalo's limit per
+    /// app). The SDK keeps at most this many requests in any 61-second span, so it never provokes <c>-32</c> itself.
+    /// </summary>
+    public int RequestsPerMinute { get; set; } = 4_000;
+
+    /// <summary>Retry settings for transient failures.</summary>
+    public ZaloRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Checks the settings and returns every problem, each naming its setting.</summary>
+    /// <returns>The problems; empty when the settings are usable.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(AppId))
+        {
+            problems.Add($"{SectionName}:{nameof(AppId)} is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(AppSecret))
+        {
+            problems.Add($"{SectionName}:{nameof(AppSecret)} is required.");
+        }
+
+        CheckUrl(problems, nameof(OpenApiBaseUrl), OpenApiBaseUrl);
+        CheckUrl(problems, nameof(OAuthBaseUrl), OAuthBaseUrl);
+        CheckUrl(problems, nameof(BusinessApiBaseUrl), BusinessApiBaseUrl);
+        if (CodeVerifier is not null && !ZaloPkce.IsValidVerifier(CodeVerifier))
+        {
+            problems.Add($"{SectionName}:{nameof(CodeVerifier)} must be 43–128 characters of A–Z a–z 0–9 - . _ ~.");
+        }
+
+        if (DefaultOaId is not null && !ZaloIds.IsValidOaId(DefaultOaId))
+        {
+            problems.Add($"{SectionName}:{nameof(DefaultOaId)} must be 1–64 letters, digits, '-' or '_'.");
+        }
+
+        if (RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(12))
+        {
+            problems.Add($"{SectionName}:{nameof(RefreshBeforeExpiry)} must be between 0 and 12 hours.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"{SectionName}:{nameof(RequestTimeout)} must be greater than zero and at most 10 minutes.");
+        }
+
+        if (RequestsPerMinute < 1 || RequestsPerMinute > 1_000_000)
+        {
+            problems.Add($"{SectionName}:{nameof(RequestsPerMinute)} must be between 1 and 1,000,000.");
+        }
+
+        if (Retry is null)
+        {
+            problems.Add($"{SectionName}:{nameof(Retry)} must not be null.");
+        }
+        else
+        {
+            if (Retry.MaxRetries < 0 || Retry.MaxRetries > 10)
+            {
+                problems.Add($"{SectionName}:{nameof(Retry)}:{nameof(ZaloRetryOptions.MaxRetries)} must be between 0 and 10.");
+            }
+
+            if (Retry.BaseDelay <= TimeSpan.Zero || Retry.MaxDelay < Retry.BaseDelay)
+            {
+                problems.Add($"{SectionName}:{nameof(Retry)}:{nameof(ZaloRetryOptions.BaseDelay)} must be greater than zero and at most MaxDelay.");
+            }
+        }
+
+        return problems;
+    }
+
+    internal ZaloOptions Clone() => new()
+    {
+        AppId = AppId,
+        AppSecret = AppSecret,
+        OaSecretKey = OaSecretKey,
+        OpenApiBaseUrl = OpenApiBaseUrl,
+        OAuthBaseUrl = OAuthBaseUrl,
+        BusinessApiBaseUrl = BusinessApiBaseUrl,
+        TokenStorePath = TokenStorePath,
+        DefaultOaId = DefaultOaId,
+        CodeVerifier = CodeVerifier,
+        UseAppSecretProof = UseAppSecretProof,
+        RefreshBeforeExpiry = RefreshBeforeExpiry,
+        RequestTimeout = RequestTimeout,
+        RequestsPerMinute = RequestsPerMinute,
+        Retry = new ZaloRetryOptions { Enabled = Retry.Enabled, MaxRetries = Retry.MaxRetries, BaseDelay = Retry.BaseDelay, MaxDelay = Retry.MaxDelay },
+    };
+
+    private static void CheckUrl(List<string> problems, string name, Uri? url)
+    {
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"{SectionName}:{name} must be an absolute http or https URL.");
+        }
+    }
+}
+
+/// <summary>
+/// How the SDK retries transient failures: exponential backoff with jitter, honouring <c>Retry-After</c>. Message
+/// sends and token refreshes are never retried once the request may have reached Zalo (at most once).
+/// </summary>
+public sealed class ZaloRetryOptions
+{
+    /// <summary>Whether the built-in retry runs; turn it off to add your own handler. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Retries after the first attempt; 0–10, default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay; default 1 second.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest backoff delay, and the longest <c>Retry-After</c> honoured; default 30 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NinhBinh.Comms.Internal;
+using NinhBinh.Comms.Zalo;
+using NinhBinh.Comms.Zalo.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live in the DI namespace, as Microsoft's do.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers the Zalo client with dependency injection.</summary>
+public static class ZaloServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the Zalo clients use; chain your own handlers on the returned builder.</summary>
+    public const string HttpClientName = "NinhBinh.Comms.Zalo";
+
+    /// <summary>
+    /// Registers <see cref="IZaloClientFactory"/> (and <see cref="ZaloOfficialAccountClient"/> as a keyed service, key =
+    /// OA id) with settings from a configuration section: <c>AppId</c>, <c>AppSecret</c>, <c>OaSecretKey</c>,
+    /// <c>OpenApiBaseUrl</c>, <c>OAuthBaseUrl</c>, <c>BusinessApiBaseUrl</c>, <c>TokenStorePath</c>, <c>DefaultOaId</c>,
+    /// <c>CodeVerifier</c>, <c>UseAppSecretProof</c>, <c>RequestsPerMinute</c>, <c>RequestTimeout</c>,
+    /// <c>RefreshBeforeExpiry</c>, <c>Retry:Enabled|MaxRetries|BaseDelay|MaxDelay</c>. Settings are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root (its <c>Zalo</c> section is read) or the section itself.</param>
+    /// <returns>The builder of the HttpClient the Zalo clients use.</returns>
+    public static IHttpClientBuilder AddZaloOfficialAccount(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.NotNull(configuration);
+        var section = configuration is IConfigurationSection s && s.Key == ZaloOptions.SectionName ? s : configuration.GetSection(ZaloOptions.SectionName);
+        return services.AddZaloOfficialAccount(options => Bind(section, options));
+    }
+
+    /// <summary>Registers <see cref="IZaloClientFactory"/> with settings set in code. Settings are validated when the host starts.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the HttpClient the Zalo clients use.</returns>
+    public static IHttpClientBuilder AddZaloOfficialAccount(this IServiceCollection services, Action<ZaloOptions> configure)
+    {
+        Guard.NotNull(services);
+        Guard.NotNull(configure);
+        services.AddOptions<ZaloOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IZaloTokenStore>(sp => ZaloClientFactory.CreateStore(sp.GetRequiredService<IOptions<ZaloOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            return new ZaloRequestRateLimiter(options.RequestsPerMinute, ZaloRequestRateLimiter.DefaultWindow, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IZaloClientFactory>(sp =>
+        {
+            var options = ZaloClientFactory.CheckOptions(sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
+            var http = sp.GetRequiredService<IHttpClientFactory>();
+            var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("NinhBinh.Comms.Zalo");
+            var openApi = http.CreateClient(HttpClientName);
+            openApi.BaseAddress = options.OpenApiBaseUrl;
+            var oauth = http.CreateClient(HttpClientName);
+            oauth.BaseAddress = options.OAuthBaseUrl;
+            return new ZaloClientFactory(options, sp.GetRequiredService<IZaloTokenStore>(), sp.GetRequiredService<TimeProvider>(), logger, openApi, oauth);
+        });
+        services.TryAddKeyedTransient<ZaloOfficialAccountClient>(KeyedService.AnyKey,
+            (sp, key) => sp.GetRequiredService<IZaloClientFactory>().GetClient(key as string ?? throw new ArgumentException("The key of a ZaloOfficialAccountClient is its OA id (a string).")));
+
+        return services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<ZaloOptions>>().Value;
+                var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("NinhBinh.Comms.Zalo");
+                return new ZaloHttpHandler(sp.GetRequiredService<ZaloRequestRateLimiter>(), options.Retry, options.RequestTimeout, sp.GetRequiredService<TimeProvider>(), logger);
+            });
+    }
+
+    private static void Bind(IConfiguration section, ZaloOptions options)
+    {
+        options.AppId = section[nameof(ZaloOptions.AppId)] ?? options.AppId;
+        options.AppSecret = section[nameof(ZaloOptions.AppSecret)] ?? options.AppSecret;
+        options.OaSecretKey = section[nameof(ZaloOptions.OaSecretKey)] ?? options.OaSecretKey;
+        options.TokenStorePath = section[nameof(ZaloOptions.TokenStorePath)] ?? options.TokenStorePath;
+        options.DefaultOaId = section[nameof(ZaloOptions.DefaultOaId)] ?? options.DefaultOaId;
+        options.CodeVerifier = section[nameof(ZaloOptions.CodeVerifier)] ?? options.CodeVerifier;
+        options.OpenApiBaseUrl = Url(section, nameof(ZaloOptions.OpenApiBaseUrl)) ?? options.OpenApiBaseUrl;
+        options.OAuthBaseUrl = Url(section, nameof(ZaloOptions.OAuthBaseUrl)) ?? options.OAuthBaseUrl;
+        options.BusinessApiBaseUrl = Url(section, nameof(ZaloOptions.BusinessApiBaseUrl)) ?? options.BusinessApiBaseUrl;
+        options.UseAppSecretProof = Parse(section, nameof(ZaloOptions.UseAppSecretProof), bool.Parse) ?? options.UseAppSecretProof;
+        options.RequestsPerMinute = Parse(section, nameof(ZaloOptions.RequestsPerMinute), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestsPerMinute;
+        options.RequestTimeout = Parse(section, nameof(ZaloOptions.RequestTimeout), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestTimeout;
+        options.RefreshBeforeExpiry = Parse(section, nameof(ZaloOptions.RefreshBeforeExpiry), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RefreshBeforeExpiry;
+        var retry = section.GetSection(nameof(ZaloOptions.Retry));
+        options.Retry.Enabled = Parse(retry, nameof(ZaloRetryOptions.Enabled), bool.Parse) ?? options.Retry.Enabled;
+        options.Retry.MaxRetries = Parse(retry, nameof(ZaloRetryOptions.MaxRetries), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.MaxRetries;
+        options.Retry.BaseDelay = Parse(retry, nameof(ZaloRetryOptions.BaseDelay), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.BaseDelay;
+        options.Retry.MaxDelay = Parse(retry, nameof(ZaloRetryOptions.MaxDelay), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.MaxDelay;
+    }
+
+    private static Uri? Url(IConfiguration section, string key)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value!.EndsWith("/", StringComparison.Ordinal) ? value : value + "/", UriKind.Absolute, out var url)
+            ? url
+            : throw new OptionsValidationException(ZaloOptions.SectionName, typeof(ZaloOptions), new[] { $"{ZaloOptions.SectionName}:{key} '{value}' is not an absolute URL." });
+    }
+
+    private static T? Parse<T>(IConfiguration section, string key, Func<string, T> parse)
+        where T : struct
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return parse(value!);
+        }
+        catch (FormatException)
+        {
+            throw new OptionsValidationException(ZaloOptions.SectionName, typeof(ZaloOptions), new[] { $"{ZaloOptions.SectionName}:{key} '{value}' is not a valid {typeof(T).Name}." });
+        }
+    }
+
+    private sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ZaloOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
