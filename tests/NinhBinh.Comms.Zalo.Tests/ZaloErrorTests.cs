@@ -27,7 +27,7 @@ public class ZaloErrorTests
     public void Codes_map_to_the_kind_a_caller_acts_on(int code, ZaloErrorKind kind)
     {
         Assert.Equal(kind, ZaloErrorCodes.GetKind(code));
-        Assert.Equal(kind, new ZaloException(code, "x").Kind);
+        Assert.Equal(kind, ZaloException.FromCode(code, "x", "oa").Kind);
     }
 
     [Fact]
@@ -40,7 +40,9 @@ public class ZaloErrorTests
         Assert.Equal("zalo", ex.Channel);
         Assert.True(ex.IsTransient);
         Assert.Contains("rate limit", ex.Meaning);
-        Assert.False(new ZaloException(-230, "x").IsTransient);
+        Assert.False(ZaloException.FromCode(-230, "x").IsTransient);
+        Assert.IsType<ZaloInteractionWindowException>(ZaloException.FromCode(-230, "x"));
+        Assert.Equal("oa-1", Assert.IsType<ZaloReauthorizationRequiredException>(ZaloException.FromCode(-216, "x", "oa-1")).OaId);
         Assert.Null(new ZaloException("no code").ErrorCode);
         Assert.Equal("unknown Zalo error -1", ZaloErrorCodes.Describe(-1));
     }

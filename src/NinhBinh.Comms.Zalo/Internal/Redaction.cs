@@ -8,14 +8,23 @@ internal static class Redaction
     private static readonly Regex PhoneNumbers = new(@"(?<![0-9])(\+?84|0)[0-9][0-9 .-]{7,12}[0-9](?![0-9])", RegexOptions.CultureInvariant);
     private static readonly Regex TokenLike = new("[A-Za-z0-9_-]{32,}", RegexOptions.CultureInvariant);
 
-    public static string Scrub(string? text)
+    public static string Scrub(string? text, params string?[] secrets)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var scrubbed = TokenLike.Replace(text!, "[redacted]");
+        var scrubbed = text!;
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                scrubbed = scrubbed.Replace(secret, "[redacted]");
+            }
+        }
+
+        scrubbed = TokenLike.Replace(scrubbed, "[redacted]");
         return PhoneNumbers.Replace(scrubbed, "[phone]");
     }
 }

@@ -59,8 +59,9 @@ internal sealed class ZaloClientCore
             {
                 response = await send(token, Proof(token), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ZaloTransport.IsTransportFailure(ex, cancellationToken))
+            catch (Exception caught) when (ZaloTransport.IsTransportFailure(caught, cancellationToken))
             {
+                var ex = ZaloTransport.Unwrap(caught);
                 activity?.SetStatus(ActivityStatusCode.Error, "transport");
                 throw atMostOnce
                     ? new ZaloOutcomeUnknownException($"Zalo {operation} for OA {oaId} {ZaloTransport.Describe(ex)} after the request may have reached Zalo; not retried so it is never sent twice.", ex)
@@ -94,11 +95,10 @@ internal sealed class ZaloClientCore
             ZaloTelemetry.CountError(operation, code);
             ZaloLog.OperationFailed(Logger, operation, oaId, code, ZaloErrorCodes.Describe(code));
             activity?.SetStatus(ActivityStatusCode.Error, code.ToString(CultureInfo.InvariantCulture));
-            var message = $"Zalo refused {operation} for OA {oaId}: {ZaloResponseReader.Describe(code, envelope.Message)}.";
-            if (ZaloErrorCodes.GetKind(code) == ZaloErrorKind.ReauthorizationRequired)
-            {
-                message = $"Re-authorization required for OA {oaId}: {ZaloResponseReader.Describe(code, envelope.Message)} even after a token refresh.";
-            }
+            var description = ZaloResponseReader.Describe(code, envelope.Message, token, Options.AppSecret);
+            var message = ZaloErrorCodes.GetKind(code) == ZaloErrorKind.ReauthorizationRequired
+                ? $"Re-authorization required for OA {oaId}: {description} even after a token refresh."
+                : $"Zalo refused {operation} for OA {oaId}: {description}.";
 
             throw ZaloException.FromCode(code, message, oaId);
         }

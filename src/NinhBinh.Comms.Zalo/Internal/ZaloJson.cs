@@ -263,7 +263,7 @@ internal sealed class SharedInfoDto
     public string? Name { get; set; }
 
     [JsonPropertyName("phone")]
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    [JsonConverter(typeof(StringOrNumberConverter))]
     public string? Phone { get; set; }
 
     [JsonPropertyName("address")]
@@ -412,6 +412,30 @@ internal sealed class StoredTokens
 
     [JsonPropertyName("issued_at")]
     public System.DateTimeOffset IssuedAt { get; set; }
+}
+
+/// <summary>Reads a value Zalo sends sometimes as a string, sometimes as a number (phone numbers, ids).</summary>
+internal sealed class StringOrNumberConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, System.Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Expected a string or a number."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]

@@ -46,10 +46,11 @@ internal sealed class ZaloOAuthCalls
         {
             response = await _api.RequestTokenAsync(_options.AppSecret!, form, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ZaloTransport.IsTransportFailure(ex, cancellationToken))
+        catch (Exception caught) when (ZaloTransport.IsTransportFailure(caught, cancellationToken))
         {
+            var ex = ZaloTransport.Unwrap(caught);
             throw new ZaloOutcomeUnknownException(
-                $"The Zalo {operation} failed in transit ({ex.GetType().Name}); Zalo may have used the single-use code or refresh token. Not retried.", ex);
+                $"The Zalo {operation} failed in transit ({ZaloTransport.Describe(ex)}); Zalo may have used the single-use code or refresh token. Not retried.", ex);
         }
 
         var body = await ZaloResponseReader.ReadAsync(response, ZaloJsonContext.Default.OAuthTokenResponse, operation, cancellationToken).ConfigureAwait(false);
@@ -72,8 +73,15 @@ internal sealed class ZaloOAuthCalls
 internal static class ZaloTransport
 {
     public static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken)
-        => exception is HttpRequestException or System.IO.IOException or Polly.Timeout.TimeoutRejectedException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    {
+        var inner = Unwrap(exception);
+        return inner is HttpRequestException or System.IO.IOException or Polly.Timeout.TimeoutRejectedException
+            || (inner is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    }
+
+    /// <summary>Refit wraps transport failures in its own exception type; callers see the transport failure itself.</summary>
+    public static Exception Unwrap(Exception exception)
+        => exception.InnerException is { } inner && exception.GetType().Namespace == "Refit" ? inner : exception;
 
     public static string Describe(Exception exception)
         => exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException ? "timed out" : exception.GetType().Name + ": " + Redaction.Scrub(exception.Message);

@@ -106,10 +106,10 @@ internal static class ZaloResponseReader
         return 0;
     }
 
-    public static string Describe(int code, string? zaloMessage)
+    public static string Describe(int code, string? zaloMessage, params string?[] secrets)
     {
         var meaning = ZaloErrorCodes.Describe(code);
-        var said = Redaction.Scrub(zaloMessage);
+        var said = Redaction.Scrub(zaloMessage, secrets);
         return string.IsNullOrEmpty(said) || string.Equals(said, meaning, StringComparison.OrdinalIgnoreCase) || said.All(c => !char.IsLetter(c))
             ? $"{code.ToString(CultureInfo.InvariantCulture)} {meaning}"
             : $"{code.ToString(CultureInfo.InvariantCulture)} {meaning} (Zalo said: {said})";
