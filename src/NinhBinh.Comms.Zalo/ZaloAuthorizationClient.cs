@@ -46,10 +46,30 @@ public class ZaloAuthorizationClient
         var verifier = codeVerifier ?? _core.Options.CodeVerifier ?? ZaloPkce.CreateVerifier();
         var challenge = ZaloPkce.ComputeChallenge(verifier);
         state ??= ZaloPkce.CreateVerifier().Substring(0, 16);
-        var baseUrl = _core.Options.OAuthBaseUrl.AbsoluteUri.TrimEnd('/');
-        var url = new Uri($"{baseUrl}/v4/oa/permission?app_id={Uri.EscapeDataString(_core.Options.AppId!)}"
-            + $"&redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}&code_challenge={Uri.EscapeDataString(challenge)}&state={Uri.EscapeDataString(state)}");
+        var url = BuildAuthorizationUrl(_core.Options.OAuthBaseUrl, _core.Options.AppId!, redirectUri, challenge, state);
         return new ZaloAuthorizationRequest(url, state, verifier, generated);
+    }
+
+    /// <summary>
+    /// Builds the OAuth v4 permission URL (<c>/v4/oa/permission?app_id=&amp;redirect_uri=&amp;code_challenge=&amp;state=</c>)
+    /// without a client: the app secret is not needed for it.
+    /// </summary>
+    /// <param name="oauthBaseUrl">The OAuth server, for example <c>https://oauth.zaloapp.com</c>.</param>
+    /// <param name="appId">The app id.</param>
+    /// <param name="redirectUri">The registered callback.</param>
+    /// <param name="codeChallenge">The S256 challenge (<see cref="ZaloPkce.ComputeChallenge"/>).</param>
+    /// <param name="state">The state value.</param>
+    /// <returns>The URL.</returns>
+    public static Uri BuildAuthorizationUrl(Uri oauthBaseUrl, string appId, Uri redirectUri, string codeChallenge, string state)
+    {
+        Guard.NotNull(oauthBaseUrl);
+        Guard.NotNullOrWhiteSpace(appId);
+        Guard.NotNull(redirectUri);
+        Guard.NotNullOrWhiteSpace(codeChallenge);
+        Guard.NotNullOrWhiteSpace(state);
+        var baseUrl = oauthBaseUrl.AbsoluteUri.TrimEnd('/');
+        return new Uri($"{baseUrl}/v4/oa/permission?app_id={Uri.EscapeDataString(appId)}"
+            + $"&redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}&code_challenge={Uri.EscapeDataString(codeChallenge)}&state={Uri.EscapeDataString(state)}");
     }
 
     /// <summary>Exchanges the code from the callback for a token pair and stores it for the OA.</summary>

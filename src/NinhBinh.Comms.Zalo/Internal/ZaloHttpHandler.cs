@@ -31,6 +31,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
 
     private readonly ZaloRequestRateLimiter _limiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
     private readonly ILogger _logger;
 
     public ZaloHttpHandler(ZaloRequestRateLimiter limiter, ZaloRetryOptions retry, TimeSpan attemptTimeout, TimeProvider time, ILogger logger)
@@ -66,8 +67,10 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
             });
         }
 
-        builder.AddTimeout(attemptTimeout);
         _pipeline = builder.Build();
+
+        // The timeout covers one HTTP attempt, not the wait for a rate-limit permit.
+        _attempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(attemptTimeout).Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -81,9 +84,15 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
                 {
                     var (handler, request) = state;
                     await handler._limiter.AcquireAsync(ctx.CancellationToken).ConfigureAwait(false);
-                    var response = await handler.SendCoreAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                    await BufferIfRateLimitedAsync(response, ctx.CancellationToken).ConfigureAwait(false);
-                    return response;
+                    return await handler._attempt.ExecuteAsync(
+                        static async (s, token) =>
+                        {
+                            var response = await s.handler.SendCoreAsync(s.request, token).ConfigureAwait(false);
+                            await BufferIfRateLimitedAsync(response, token).ConfigureAwait(false);
+                            return response;
+                        },
+                        (handler, request),
+                        ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
                 (this, request)).ConfigureAwait(false);
