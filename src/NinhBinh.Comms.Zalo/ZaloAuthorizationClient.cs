@@ -99,6 +99,7 @@ public class ZaloAuthorizationClient
         }
 
         await _core.Tokens.Store.SaveAsync(oaId, tokens, CancellationToken.None).ConfigureAwait(false);
+        _core.Tokens.Remember(oaId, tokens);
         ZaloLog.CodeExchanged(_core.Logger, oaId);
         return tokens;
     }

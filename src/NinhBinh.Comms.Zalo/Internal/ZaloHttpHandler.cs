@@ -33,13 +33,17 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
     private readonly ILogger _logger;
+    private readonly bool _retryEnabled;
+    private readonly TimeSpan _maxDelay;
 
     public ZaloHttpHandler(ZaloRequestRateLimiter limiter, ZaloRetryOptions retry, TimeSpan attemptTimeout, TimeProvider time, ILogger logger)
     {
         _limiter = limiter;
         _logger = logger;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (retry.Enabled && retry.MaxRetries > 0)
+        _retryEnabled = retry.Enabled && retry.MaxRetries > 0;
+        _maxDelay = retry.MaxDelay;
+        if (_retryEnabled)
         {
             var maxDelay = retry.MaxDelay;
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -49,7 +53,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, maxDelay)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), maxDelay, args.Context.CancellationToken)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome, maxDelay)),
                 OnRetry = args =>
                 {
@@ -75,31 +79,102 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The first attempt runs outside the retry pipeline, so the common case (success, or an answer that is not
+        // retried) pays nothing for it; a retryable outcome is handed to the pipeline as its first attempt.
+        Outcome<HttpResponseMessage> first;
+        try
+        {
+            first = Outcome.FromResult(await AttemptAsync(request, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            first = Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
+        if (!_retryEnabled || !ShouldRetry(first, request, _maxDelay, cancellationToken))
+        {
+            first.ThrowIfException();
+            return first.Result!;
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static async (ctx, state) =>
-                {
-                    var (handler, request) = state;
-                    await handler._limiter.AcquireAsync(ctx.CancellationToken).ConfigureAwait(false);
-                    return await handler._attempt.ExecuteAsync(
-                        static async (s, token) =>
-                        {
-                            var response = await s.handler.SendCoreAsync(s.request, token).ConfigureAwait(false);
-                            await BufferIfRateLimitedAsync(response, token).ConfigureAwait(false);
-                            return response;
-                        },
-                        (handler, request),
-                        ctx.CancellationToken).ConfigureAwait(false);
-                },
+            var state = new RetryState(this, request, first);
+            return await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, s) => s.TakeFirst(out var outcome) ? new ValueTask<Outcome<HttpResponseMessage>>(outcome) : s.AttemptOutcomeAsync(ctx.CancellationToken),
                 context,
-                (this, request)).ConfigureAwait(false);
+                state).ConfigureAwait(false) switch
+            {
+                { Exception: { } error } => throw Rethrow(error),
+                { Result: { } response } => response,
+                _ => throw new InvalidOperationException("The retry pipeline produced no response."),
+            };
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static Exception Rethrow(Exception error)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        return error;
+    }
+
+    /// <summary>One attempt: a rate-limit permit, then the HTTP exchange under the attempt timeout.</summary>
+    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        return await _attempt.ExecuteAsync(
+            static async (s, token) =>
+            {
+                var response = await s.handler.SendCoreAsync(s.request, token).ConfigureAwait(false);
+                await BufferIfRateLimitedAsync(response, token).ConfigureAwait(false);
+                return response;
+            },
+            (handler: this, request),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class RetryState
+    {
+        private readonly ZaloHttpHandler _handler;
+        private readonly HttpRequestMessage _request;
+        private Outcome<HttpResponseMessage>? _first;
+
+        public RetryState(ZaloHttpHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+        {
+            _handler = handler;
+            _request = request;
+            _first = first;
+        }
+
+        public bool TakeFirst(out Outcome<HttpResponseMessage> outcome)
+        {
+            if (_first is { } first)
+            {
+                _first = null;
+                outcome = first;
+                return true;
+            }
+
+            outcome = default;
+            return false;
+        }
+
+        public async ValueTask<Outcome<HttpResponseMessage>> AttemptOutcomeAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Outcome.FromResult(await _handler.AttemptAsync(_request, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
         }
     }
 
@@ -137,20 +212,43 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
             return false;
         }
 
-        // LoadIntoBufferAsync ran: this read comes from memory.
+        // LoadIntoBufferAsync ran: the stream reads from memory, without copying the body. Zalo writes "error"
+        // first, so the first bytes suffice.
+        // HttpContent hands out one cached stream: rewind it, never dispose it, so the caller reads the body.
 #pragma warning disable CA1849 // The content is already buffered.
-        var bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        var stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
 #pragma warning restore CA1849
-        return ZaloResponseReader.PeekErrorCode(bytes) == ZaloErrorCodes.RateLimited;
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PeekBytes);
+        try
+        {
+            var read = 0;
+            int n;
+            while (read < PeekBytes && (n = stream.Read(buffer, read, PeekBytes - read)) > 0)
+            {
+                read += n;
+            }
+
+            return ZaloResponseReader.PeekErrorCode(new ReadOnlySpan<byte>(buffer, 0, read), isWholeBody: read < PeekBytes) == ZaloErrorCodes.RateLimited;
+        }
+        finally
+        {
+            stream.Position = 0;
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxDelay)
+    private const int PeekBytes = 256;
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, TimeSpan maxDelay, CancellationToken cancellationToken)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
         var atMostOnce = GetSafety(request) == ZaloRequestSafety.AtMostOnce;
         if (outcome.Exception is { } exception)
         {
-            if (context.CancellationToken.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 return false; // the caller cancelled
             }

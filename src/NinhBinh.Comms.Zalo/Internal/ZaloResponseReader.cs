@@ -69,11 +69,11 @@ internal static class ZaloResponseReader
     }
 
     /// <summary>Reads the top-level "error" number of a buffered JSON body without allocating a document; 0 when absent.</summary>
-    public static int PeekErrorCode(ReadOnlySpan<byte> json)
+    public static int PeekErrorCode(ReadOnlySpan<byte> json, bool isWholeBody = true)
     {
         try
         {
-            var reader = new Utf8JsonReader(json);
+            var reader = new Utf8JsonReader(json, isFinalBlock: isWholeBody, state: default);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return 0;

@@ -14,6 +14,10 @@ namespace NinhBinh.Comms.Zalo.Internal;
 internal sealed class ZaloTokenManager
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    // The last pair seen per OA, so a fresh token costs no store read. A pair another process replaced is found out
+    // when Zalo rejects the old token: the rejection path re-reads the store before it refreshes.
+    private readonly ConcurrentDictionary<string, ZaloTokenSet> _cache = new(StringComparer.Ordinal);
     private readonly IZaloTokenStore _store;
     private readonly ZaloOAuthCalls _oauth;
     private readonly ZaloOptions _options;
@@ -31,11 +35,26 @@ internal sealed class ZaloTokenManager
 
     public IZaloTokenStore Store => _store;
 
+    /// <summary>Records a pair stored by the code exchange, so the next call uses it without a store read.</summary>
+    public void Remember(string oaId, ZaloTokenSet tokens) => _cache[oaId] = tokens;
+
     /// <summary>A usable access token: the stored one while it is fresh, otherwise a refreshed one.</summary>
-    public async ValueTask<string> GetAccessTokenAsync(string oaId, CancellationToken cancellationToken)
+    public ValueTask<string> GetAccessTokenAsync(string oaId, CancellationToken cancellationToken)
+        => _cache.TryGetValue(oaId, out var cached) && IsFresh(cached)
+            ? new ValueTask<string>(cached.AccessToken)
+            : new ValueTask<string>(ReadOrRefreshAsync(oaId, cancellationToken));
+
+    private async Task<string> ReadOrRefreshAsync(string oaId, CancellationToken cancellationToken)
+    {
+        var current = await ReadAsync(oaId, cancellationToken).ConfigureAwait(false);
+        return IsFresh(current) ? current.AccessToken : await RefreshAsync(oaId, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ZaloTokenSet> ReadAsync(string oaId, CancellationToken cancellationToken)
     {
         var current = await _store.GetAsync(oaId, cancellationToken).ConfigureAwait(false) ?? throw NotAuthorized(oaId);
-        return IsFresh(current) ? current.AccessToken : await RefreshAsync(oaId, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+        _cache[oaId] = current;
+        return current;
     }
 
     /// <summary>Zalo rejected <paramref name="rejectedToken"/>: get a newer one (refreshing at most once for all callers).</summary>
@@ -45,9 +64,9 @@ internal sealed class ZaloTokenManager
     /// <summary>Forces a refresh now (the authorization client's RefreshAsync).</summary>
     public async Task<ZaloTokenSet> ForceRefreshAsync(string oaId, CancellationToken cancellationToken)
     {
-        var current = await _store.GetAsync(oaId, cancellationToken).ConfigureAwait(false) ?? throw NotAuthorized(oaId);
+        var current = await ReadAsync(oaId, cancellationToken).ConfigureAwait(false);
         await RefreshAsync(oaId, current.AccessToken, cancellationToken).ConfigureAwait(false);
-        return (await _store.GetAsync(oaId, cancellationToken).ConfigureAwait(false))!;
+        return await ReadAsync(oaId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> RefreshAsync(string oaId, string? rejectedToken, CancellationToken cancellationToken)
@@ -57,7 +76,7 @@ internal sealed class ZaloTokenManager
         try
         {
             // Another caller in this process may have refreshed while we waited.
-            var current = await _store.GetAsync(oaId, cancellationToken).ConfigureAwait(false) ?? throw NotAuthorized(oaId);
+            var current = await ReadAsync(oaId, cancellationToken).ConfigureAwait(false);
             if (IsUsable(current, rejectedToken))
             {
                 ZaloLog.RefreshJoined(_logger, oaId);
@@ -69,7 +88,7 @@ internal sealed class ZaloTokenManager
             try
             {
                 // Another process may have refreshed while we waited for the lock.
-                current = await _store.GetAsync(oaId, cancellationToken).ConfigureAwait(false) ?? throw NotAuthorized(oaId);
+                current = await ReadAsync(oaId, cancellationToken).ConfigureAwait(false);
                 if (IsUsable(current, rejectedToken))
                 {
                     ZaloLog.RefreshJoined(_logger, oaId);
@@ -99,6 +118,7 @@ internal sealed class ZaloTokenManager
                 }
 
                 await _store.SaveAsync(oaId, fresh, CancellationToken.None).ConfigureAwait(false);
+                _cache[oaId] = fresh;
                 ZaloLog.TokenRefreshed(_logger, oaId, fresh.AccessTokenExpiresAt);
                 ZaloTelemetry.CountRefresh("refreshed");
                 return fresh.AccessToken;
