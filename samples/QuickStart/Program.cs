@@ -1,12 +1,20 @@
-// NinhBinh.Comms quick start: build a bulletin, check it, find where it goes, dispatch it to several channels at
-// once and print what each channel did. Everything runs in-process; later versions of this sample use the embedded
-// emulator for Zalo, IP radio and e-boards.
+// NinhBinh.Comms quick start, end to end on the embedded emulator (nothing leaves 127.0.0.1):
+//   1. a bulletin is checked, and every problem named;
+//   2. administrative codes from before the 2025 reform resolve to today's units;
+//   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
+//   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
+//      and every channel's outcome is printed.
 using System;
+using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Web;
 using NinhBinh.Comms;
 using NinhBinh.Comms.Broadcast;
+using NinhBinh.Comms.Emulator;
+using NinhBinh.Comms.Zalo;
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var today = TimeProvider.System.GetVietnamToday();
@@ -28,10 +36,36 @@ foreach (var code in new[] { "35", "374" })
     Console.WriteLine($"   {code} {registry.GetVersions(code)[0].Name} -> {string.Join(", ", units.Take(4).Select(u => u.ToString()))}{(units.Count > 4 ? $" (+{units.Count - 4})" : "")}");
 }
 
-var target = registry.Resolve("14329", today).Single();
-Console.WriteLine($"   Ninh Bình has {registry.GetChildren("37", today).Count} communes today; the bulletin goes to {target}.");
+var commune = registry.Resolve("14329", today).Single();
+Console.WriteLine($"   Ninh Bình has {registry.GetChildren("37", today).Count} communes today; this bulletin is for {commune}.");
 
-// 3. A valid emergency bulletin.
+// 3. The commune's Zalo OA, authorized against the emulator exactly as against Zalo.
+await using var emulator = await ZaloEmulator.StartAsync();
+emulator.SeedDemo(); // app demo-app, OA demo-oa with 120 followers (about half interacted this week)
+var tokenFolder = Path.Combine(Path.GetTempPath(), "nbcomms-quickstart-" + Guid.NewGuid().ToString("N"));
+using var zalo = new ZaloClientFactory(new ZaloOptions
+{
+    AppId = "demo-app",
+    AppSecret = "demo-secret",
+    OpenApiBaseUrl = emulator.BaseUri,
+    OAuthBaseUrl = emulator.BaseUri,
+    BusinessApiBaseUrl = emulator.BaseUri,
+    TokenStorePath = tokenFolder,
+});
+var authorization = zalo.Authorization.CreateAuthorizationRequest(new Uri("http://127.0.0.1/callback"));
+using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+using (var consent = await browser.GetAsync(authorization.Url)) // the OA admin clicks "allow"
+{
+    var callback = HttpUtility.ParseQueryString(consent.Headers.Location!.Query);
+    var tokens = await zalo.Authorization.ExchangeCodeAsync(callback["oa_id"]!, callback["code"]!, authorization.CodeVerifier);
+    Console.WriteLine($"3. Zalo OA {callback["oa_id"]} authorized (PKCE); access token valid until {VietnamTime.ToVietnamTime(tokens.AccessTokenExpiresAt):yyyy-MM-dd HH:mm} (+07:00)");
+}
+
+var oa = zalo.GetClient("demo-oa");
+var info = await oa.GetInfoAsync();
+Console.WriteLine($"   {info.Name}: {info.OaType}, {info.FollowerCount} followers");
+
+// 4. One emergency bulletin, every channel at once.
 var bulletin = Bulletin.CreateBuilder()
     .WithTitle("Cảnh báo mưa lớn, nguy cơ ngập úng")
     .WithSummary("Mưa lớn 100–150 mm từ chiều nay; người dân không ra đồng, kê cao tài sản.")
@@ -39,23 +73,20 @@ var bulletin = Bulletin.CreateBuilder()
     .WithIssuingAgency("UBND phường Hoa Lư")
     .WithTopics("phong-chong-thien-tai")
     .WithPriority(BulletinPriority.Emergency)
-    .WithTargetAreas(target.Code)
+    .WithTargetAreas(commune.Code)
     .WithValidity(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(12))
     .Build();
-Console.WriteLine($"3. Bulletin {bulletin.Id}: [{bulletin.Priority}] {bulletin.Title}");
+Console.WriteLine($"4. Bulletin {bulletin.Id}: [{bulletin.Priority}] {bulletin.Title}");
 
-// 4. Dispatch to four in-process channels: one accepts, one plays it on a station, one rejects, one hangs.
 var station = new StationPlayOrder();
 var channels = new IBulletinChannel[]
 {
-    new InMemoryBulletinChannel("zalo:oa:demo"),
-    new InMemoryBulletinChannel($"radio:{target.Code}", (b, _) =>
-    {
-        var action = station.Enqueue(b);
-        return Task.FromResult(DeliveryOutcome.Accepted($"radio:{target.Code}", action.ToString()));
-    }),
-    new InMemoryBulletinChannel($"board:{target.Code}", (_, _) =>
-        Task.FromResult(DeliveryOutcome.Rejected($"board:{target.Code}", "the board is offline (last seen 3 days ago)", "OFFLINE"))),
+    new ZaloBulletinChannel(oa),
+    new ZaloBulletinChannel(oa, tag: "thon-1"),
+    new InMemoryBulletinChannel($"radio:{commune.Code}", (b, _) =>
+        Task.FromResult(DeliveryOutcome.Accepted($"radio:{commune.Code}", station.Enqueue(b).ToString()))),
+    new InMemoryBulletinChannel($"board:{commune.Code}", (_, _) =>
+        Task.FromResult(DeliveryOutcome.Rejected($"board:{commune.Code}", "the board is offline (last seen 3 days ago)", "OFFLINE"))),
     new InMemoryBulletinChannel("board:hung", async (_, ct) =>
     {
         await Task.Delay(Timeout.Infinite, ct); // never answers: the dispatcher times it out
@@ -65,11 +96,12 @@ var channels = new IBulletinChannel[]
 var dispatcher = new BulletinDispatcher(channels, new BulletinDispatcherOptions { ChannelTimeout = TimeSpan.FromSeconds(2) });
 var result = await dispatcher.DispatchAsync(bulletin);
 
-Console.WriteLine("4. Outcomes");
 foreach (var outcome in result.Outcomes)
 {
-    Console.WriteLine($"   {outcome.Channel,-16} {outcome.Status,-16} {outcome.ExternalId ?? outcome.Reason} ({outcome.Duration.TotalMilliseconds:0} ms)");
+    Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-16} {outcome.ExternalId ?? outcome.Reason} ({outcome.Duration.TotalMilliseconds:0} ms)");
 }
 
-Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin.");
-return result.Count(DeliveryStatus.Accepted) == 2 && station.ReadyCount == 1 ? 0 : 1;
+var zaloMessages = emulator.GetSentMessages("demo-oa").Count;
+Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; the radio plays it now ({station.ReadyCount} queued).");
+Directory.Delete(tokenFolder, recursive: true);
+return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 ? 0 : 1;
