@@ -47,12 +47,7 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     public static ReportingPeriod Statistical(ReportingPeriodKind kind, int year, int number = 1)
     {
         var lastMonth = LastMonth(kind, year, number);
-        var firstMonth = kind switch
-        {
-            ReportingPeriodKind.Month => lastMonth,
-            ReportingPeriodKind.Quarter => lastMonth - 2,
-            _ => 1,
-        };
+        var firstMonth = FirstMonth(kind, lastMonth);
         var start = new DateTime(year, firstMonth, 15).AddMonths(-1);
         var end = new DateTime(year, lastMonth, 14);
         return new ReportingPeriod(kind, year, number, statistical: true, start, end);
@@ -67,12 +62,7 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     public static ReportingPeriod Calendar(ReportingPeriodKind kind, int year, int number = 1)
     {
         var lastMonth = LastMonth(kind, year, number);
-        var firstMonth = kind switch
-        {
-            ReportingPeriodKind.Month => lastMonth,
-            ReportingPeriodKind.Quarter => lastMonth - 2,
-            _ => 1,
-        };
+        var firstMonth = FirstMonth(kind, lastMonth);
         var start = new DateTime(year, firstMonth, 1);
         var end = new DateTime(year, lastMonth, DateTime.DaysInMonth(year, lastMonth));
         return new ReportingPeriod(kind, year, number, statistical: false, start, end);
@@ -111,6 +101,13 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         };
         return string.Format(CultureInfo.InvariantCulture, "{0} ({1:yyyy-MM-dd}..{2:yyyy-MM-dd})", name, Start, End);
     }
+
+    private static int FirstMonth(ReportingPeriodKind kind, int lastMonth) => kind switch
+    {
+        ReportingPeriodKind.Month => lastMonth,
+        ReportingPeriodKind.Quarter => lastMonth - 2,
+        _ => 1,
+    };
 
     private static int LastMonth(ReportingPeriodKind kind, int year, int number)
     {

@@ -203,7 +203,7 @@ public class ZaloOfficialAccountClient
             SharedInfo = new SharedInfoDto { Name = info.Name, Phone = info.Phone, Address = info.Address, City = info.City, District = info.District },
         };
         return _core.CallAsync(OaId, "update user", false,
-            (token, proof, ct) => _core.OpenApi.UpdateUserAsync(body, token, proof, ct),
+            (token, proof, ct) => _core.OpenApi.UpdateUserAsync(ZaloContent.Json(body, ZaloJsonContext.Default.UpdateUserRequest), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeJsonElement, cancellationToken);
     }
 
@@ -247,7 +247,7 @@ public class ZaloOfficialAccountClient
     {
         var body = new UserIdQuery { UserId = ZaloIds.CheckUserId(userId, nameof(userId)) };
         var d = await _core.CallAsync(OaId, "get user quota", false,
-            (token, proof, ct) => _core.OpenApi.GetQuotaV3Async(body, token, proof, ct),
+            (token, proof, ct) => _core.OpenApi.GetQuotaV3Async(ZaloContent.Json(body, ZaloJsonContext.Default.UserIdQuery), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeQuotaV3Data, cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get user quota");
         return new ZaloUserQuota
@@ -328,7 +328,7 @@ public class ZaloOfficialAccountClient
             Message = message.ToDto(),
         };
         var data = await _core.CallAsync(OaId, operation, true,
-            (token, proof, ct) => _core.OpenApi.SendMessageAsync(kind, body, token, proof, ct),
+            (token, proof, ct) => _core.OpenApi.SendMessageAsync(kind, ZaloContent.Json(body, ZaloJsonContext.Default.SendMessageRequest), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeSendMessageData, cancellationToken).ConfigureAwait(false);
         if (data?.MessageId is not { Length: > 0 } messageId)
         {
@@ -342,14 +342,14 @@ public class ZaloOfficialAccountClient
     {
         var body = new TagRequest { UserId = userId, TagName = tagName };
         return _core.CallAsync(OaId, name, false,
-            (token, proof, ct) => _core.OpenApi.TagOperationAsync(operation, body, token, proof, ct),
+            (token, proof, ct) => _core.OpenApi.TagOperationAsync(operation, ZaloContent.Json(body, ZaloJsonContext.Default.TagRequest), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeJsonElement, cancellationToken);
     }
 
     private async Task<ZaloQuota> QuotaV2Async(QuotaV2Request body, CancellationToken cancellationToken)
     {
         var d = await _core.CallAsync(OaId, "get quota", false,
-            (token, proof, ct) => _core.OpenApi.GetQuotaV2Async(body, token, proof, ct),
+            (token, proof, ct) => _core.OpenApi.GetQuotaV2Async(ZaloContent.Json(body, ZaloJsonContext.Default.QuotaV2Request), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeQuotaV2Data, cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get quota");
         return new ZaloQuota { Type = d.Type, Total = d.Total, Remaining = d.Remain, MessageId = d.MessageId };

@@ -18,6 +18,9 @@ public sealed class StubZaloHandler : HttpMessageHandler
 
     public StubZaloHandler(Func<RecordedRequest, int, HttpResponseMessage> respond) => _respond = respond;
 
+    /// <summary>How long to wait (honouring cancellation) before answering a request; none by default.</summary>
+    public Func<RecordedRequest, int, TimeSpan>? Delay { get; init; }
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public int Count => Volatile.Read(ref _count);
@@ -37,6 +40,11 @@ public sealed class StubZaloHandler : HttpMessageHandler
             body, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
         Requests.Enqueue(recorded);
         var n = Interlocked.Increment(ref _count);
+        if (Delay?.Invoke(recorded, n) is { } delay && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+
         return _respond(recorded, n);
     }
 }

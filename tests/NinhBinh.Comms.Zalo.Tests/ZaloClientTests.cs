@@ -246,6 +246,35 @@ public class ZaloClientTests
     }
 
     [Fact]
+    public async Task Persistent_rate_limiting_surfaces_as_a_transient_typed_error_after_the_retries()
+    {
+        var handler = new StubZaloHandler((_, _) => Error(-32, "Rate limit"));
+        var (factory, _) = Create(handler, TimeProvider.System, o => o.Retry.MaxRetries = 2);
+
+        var ex = await Assert.ThrowsAsync<ZaloRateLimitedException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(-32, ex.ZaloCode);
+        Assert.Equal(3, handler.Count);
+    }
+
+    [Fact]
+    public async Task A_read_that_times_out_is_retried_and_a_send_that_times_out_is_not()
+    {
+        var handler = new StubZaloHandler((r, _) => r.Path.Contains("/message/", StringComparison.Ordinal) ? Sent() : StubZaloHandler.Json("""{"error":0,"data":["a"]}"""))
+        {
+            // The first read and every send take longer than the 100 ms attempt timeout.
+            Delay = (r, n) => n == 1 || r.Path.Contains("/message/", StringComparison.Ordinal) ? TimeSpan.FromSeconds(5) : TimeSpan.Zero,
+        };
+        var (factory, _) = Create(handler, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(new[] { "a" }, await factory.GetClient(Oa).GetTagsAsync());
+        Assert.Equal(2, handler.Count);
+        await Assert.ThrowsAsync<ZaloOutcomeUnknownException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+        Assert.Equal(3, handler.Count);
+    }
+
+    [Fact]
     public async Task A_send_answered_503_is_not_retried_but_a_read_is()
     {
         var sendHandler = new StubZaloHandler((_, _) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));

@@ -1,11 +1,6 @@
 #if !NET
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,9 +13,9 @@ internal sealed class ManualZaloOAuthApi : IZaloOAuthApi
 
     public ManualZaloOAuthApi(HttpClient http) => _http = http;
 
-    public Task<HttpResponseMessage> RequestTokenAsync(string secretKey, Dictionary<string, string> form, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> RequestTokenAsync(string secretKey, HttpContent form, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "v4/oa/access_token") { Content = new FormUrlEncodedContent(form) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "v4/oa/access_token") { Content = form };
         request.Headers.TryAddWithoutValidation("secret_key", secretKey);
         return _http.SendAsync(request, cancellationToken);
     }
@@ -33,8 +28,8 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
 
     public ManualZaloOpenApi(HttpClient http) => _http = http;
 
-    public Task<HttpResponseMessage> SendMessageAsync(string kind, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => Send(HttpMethod.Post, "v3.0/oa/message/" + Uri.EscapeDataString(kind), Json(body, ZaloJsonContext.Default.SendMessageRequest), accessToken, appSecretProof, cancellationToken);
+    public Task<HttpResponseMessage> SendMessageAsync(string kind, HttpContent body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => Send(HttpMethod.Post, "v3.0/oa/message/" + Uri.EscapeDataString(kind), body, accessToken, appSecretProof, cancellationToken);
 
     public Task<HttpResponseMessage> GetFollowersAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Send(HttpMethod.Get, "v3.0/oa/user/getlist?data=" + Uri.EscapeDataString(data), null, accessToken, appSecretProof, cancellationToken);
@@ -42,30 +37,23 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
     public Task<HttpResponseMessage> GetUserDetailAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Send(HttpMethod.Get, "v3.0/oa/user/detail?data=" + Uri.EscapeDataString(data), null, accessToken, appSecretProof, cancellationToken);
 
-    public Task<HttpResponseMessage> UpdateUserAsync(UpdateUserRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => Send(HttpMethod.Post, "v3.0/oa/user/update", Json(body, ZaloJsonContext.Default.UpdateUserRequest), accessToken, appSecretProof, cancellationToken);
+    public Task<HttpResponseMessage> UpdateUserAsync(HttpContent body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => Send(HttpMethod.Post, "v3.0/oa/user/update", body, accessToken, appSecretProof, cancellationToken);
 
-    public Task<HttpResponseMessage> TagOperationAsync(string operation, TagRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => Send(HttpMethod.Post, "v2.0/oa/tag/" + Uri.EscapeDataString(operation), Json(body, ZaloJsonContext.Default.TagRequest), accessToken, appSecretProof, cancellationToken);
+    public Task<HttpResponseMessage> TagOperationAsync(string operation, HttpContent body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => Send(HttpMethod.Post, "v2.0/oa/tag/" + Uri.EscapeDataString(operation), body, accessToken, appSecretProof, cancellationToken);
 
     public Task<HttpResponseMessage> GetTagsAsync(string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Send(HttpMethod.Get, "v2.0/oa/tag/gettagsofoa", null, accessToken, appSecretProof, cancellationToken);
 
-    public Task<HttpResponseMessage> GetQuotaV3Async(UserIdQuery body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => Send(HttpMethod.Post, "v3.0/oa/quota/message", Json(body, ZaloJsonContext.Default.UserIdQuery), accessToken, appSecretProof, cancellationToken);
+    public Task<HttpResponseMessage> GetQuotaV3Async(HttpContent body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => Send(HttpMethod.Post, "v3.0/oa/quota/message", body, accessToken, appSecretProof, cancellationToken);
 
-    public Task<HttpResponseMessage> GetQuotaV2Async(QuotaV2Request body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => Send(HttpMethod.Post, "v2.0/oa/quota/message", Json(body, ZaloJsonContext.Default.QuotaV2Request), accessToken, appSecretProof, cancellationToken);
+    public Task<HttpResponseMessage> GetQuotaV2Async(HttpContent body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => Send(HttpMethod.Post, "v2.0/oa/quota/message", body, accessToken, appSecretProof, cancellationToken);
 
     public Task<HttpResponseMessage> GetOfficialAccountAsync(string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Send(HttpMethod.Get, "v2.0/oa/getoa", null, accessToken, appSecretProof, cancellationToken);
-
-    private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
-        return content;
-    }
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, HttpContent? content, string accessToken, string? proof, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,7 @@ internal interface IZaloOAuthApi
     [Post("/v4/oa/access_token")]
     Task<HttpResponseMessage> RequestTokenAsync(
         [Header("secret_key")] string secretKey,
-        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
+        [Body] HttpContent form,
         CancellationToken cancellationToken);
 }
 
@@ -27,7 +26,7 @@ internal interface IZaloOpenApi
     [Post("/v3.0/oa/message/{kind}")]
     Task<HttpResponseMessage> SendMessageAsync(
         string kind,
-        [Body] SendMessageRequest body,
+        [Body] HttpContent body,
         [Header("access_token")] string accessToken,
         [Header("appsecret_proof")] string? appSecretProof,
         CancellationToken cancellationToken);
@@ -48,7 +47,7 @@ internal interface IZaloOpenApi
 
     [Post("/v3.0/oa/user/update")]
     Task<HttpResponseMessage> UpdateUserAsync(
-        [Body] UpdateUserRequest body,
+        [Body] HttpContent body,
         [Header("access_token")] string accessToken,
         [Header("appsecret_proof")] string? appSecretProof,
         CancellationToken cancellationToken);
@@ -56,7 +55,7 @@ internal interface IZaloOpenApi
     [Post("/v2.0/oa/tag/{operation}")]
     Task<HttpResponseMessage> TagOperationAsync(
         string operation,
-        [Body] TagRequest body,
+        [Body] HttpContent body,
         [Header("access_token")] string accessToken,
         [Header("appsecret_proof")] string? appSecretProof,
         CancellationToken cancellationToken);
@@ -69,14 +68,14 @@ internal interface IZaloOpenApi
 
     [Post("/v3.0/oa/quota/message")]
     Task<HttpResponseMessage> GetQuotaV3Async(
-        [Body] UserIdQuery body,
+        [Body] HttpContent body,
         [Header("access_token")] string accessToken,
         [Header("appsecret_proof")] string? appSecretProof,
         CancellationToken cancellationToken);
 
     [Post("/v2.0/oa/quota/message")]
     Task<HttpResponseMessage> GetQuotaV2Async(
-        [Body] QuotaV2Request body,
+        [Body] HttpContent body,
         [Header("access_token")] string accessToken,
         [Header("appsecret_proof")] string? appSecretProof,
         CancellationToken cancellationToken);

@@ -52,7 +52,9 @@ internal sealed class ZaloClientCore
         activity?.SetTag("nbcomms.zalo.oa_id", oaId);
         ZaloTelemetry.CountRequest(operation);
         var token = await Tokens.GetAccessTokenAsync(oaId, cancellationToken).ConfigureAwait(false);
-        for (var attempt = 0; ; attempt++)
+        var refreshed = false;
+        var rateLimitedRetries = 0;
+        while (true)
         {
             HttpResponseMessage response;
             try
@@ -85,10 +87,21 @@ internal sealed class ZaloClientCore
             }
 
             var code = envelope.Error;
-            if (attempt == 0 && code is ZaloErrorCodes.AccessTokenInvalid or ZaloErrorCodes.AccessTokenExpired or ZaloErrorCodes.ZnsAccessTokenInvalid)
+            if (!refreshed && code is ZaloErrorCodes.AccessTokenInvalid or ZaloErrorCodes.AccessTokenExpired or ZaloErrorCodes.ZnsAccessTokenInvalid)
             {
                 ZaloLog.TokenRejected(Logger, oaId, code);
                 token = await Tokens.RefreshAfterRejectionAsync(oaId, token, cancellationToken).ConfigureAwait(false);
+                refreshed = true;
+                continue;
+            }
+
+            if (code == ZaloErrorCodes.RateLimited && Options.Retry.Enabled && rateLimitedRetries < Options.Retry.MaxRetries)
+            {
+                // Zalo refused the request without acting on it: safe to repeat, even for a message send.
+                var delay = Backoff(rateLimitedRetries++);
+                ZaloTelemetry.Retries.Add(1);
+                ZaloLog.Retrying(Logger, "POST", operation, delay, "Zalo -32", rateLimitedRetries);
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -103,6 +116,33 @@ internal sealed class ZaloClientCore
             throw ZaloException.FromCode(code, message, oaId);
         }
     }
+
+    /// <summary>Exponential backoff with jitter: BaseDelay × 2^n, ±50 %, at most MaxDelay.</summary>
+    private TimeSpan Backoff(int retry)
+    {
+#if NET
+        var jitter = 0.5 + Random.Shared.NextDouble();
+#else
+        double jitter;
+        lock (JitterSource)
+        {
+            jitter = 0.5 + JitterSource.NextDouble();
+        }
+#endif
+        var ticks = Options.Retry.BaseDelay.Ticks * Math.Pow(2, retry) * jitter;
+        return TimeSpan.FromTicks((long)Math.Min(ticks, Options.Retry.MaxDelay.Ticks));
+    }
+
+#if !NET
+    private static readonly Random JitterSource = new();
+#endif
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+#if NET
+        => Task.Delay(delay, Time, cancellationToken);
+#else
+        => Time.Delay(delay, cancellationToken);
+#endif
 
     private string? Proof(string accessToken)
     {

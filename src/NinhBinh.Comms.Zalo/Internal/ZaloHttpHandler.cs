@@ -22,8 +22,9 @@ internal enum ZaloRequestSafety
 }
 
 /// <summary>
-/// The SDK's HTTP pipeline step: the shared client-side rate limit on every attempt, and retries of transient
-/// failures with exponential backoff, jitter and Retry-After (Polly, configured by <see cref="ZaloRetryOptions"/>).
+/// The SDK's HTTP pipeline step: the shared client-side rate limit and a timeout on every attempt, and retries of
+/// transient failures with exponential backoff, jitter and Retry-After (Polly, configured by
+/// <see cref="ZaloRetryOptions"/>). Zalo's HTTP-200 "-32" answers are retried one level up, where the envelope is read.
 /// </summary>
 internal sealed class ZaloHttpHandler : DelegatingHandler
 {
@@ -31,7 +32,8 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
 
     private readonly ZaloRequestRateLimiter _limiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-    private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly bool _retryEnabled;
     private readonly TimeSpan _maxDelay;
@@ -39,10 +41,12 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
     public ZaloHttpHandler(ZaloRequestRateLimiter limiter, ZaloRetryOptions retry, TimeSpan attemptTimeout, TimeProvider time, ILogger logger)
     {
         _limiter = limiter;
+        _attemptTimeout = attemptTimeout;
+        _time = time;
         _logger = logger;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         _retryEnabled = retry.Enabled && retry.MaxRetries > 0;
         _maxDelay = retry.MaxDelay;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (_retryEnabled)
         {
             var maxDelay = retry.MaxDelay;
@@ -72,9 +76,16 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         }
 
         _pipeline = builder.Build();
+    }
 
-        // The timeout covers one HTTP attempt, not the wait for a rate-limit permit.
-        _attempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(attemptTimeout).Build();
+    /// <summary>Message sends and OAuth grants are at most once; everything else may be repeated.</summary>
+    internal static ZaloRequestSafety GetSafety(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+        return path.IndexOf("/oa/message", StringComparison.Ordinal) >= 0 || path.EndsWith("/access_token", StringComparison.Ordinal)
+            || (request.Method == HttpMethod.Post && path.IndexOf("/upload/", StringComparison.Ordinal) >= 0)
+            ? ZaloRequestSafety.AtMostOnce
+            : ZaloRequestSafety.Repeatable;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -124,19 +135,59 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         return error;
     }
 
-    /// <summary>One attempt: a rate-limit permit, then the HTTP exchange under the attempt timeout.</summary>
+    /// <summary>One attempt: a rate-limit permit, then the HTTP exchange under the attempt timeout (which does not count the wait for the permit).</summary>
     private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        return await _attempt.ExecuteAsync(
-            static async (s, token) =>
+        using var timeout = new AttemptTimeout(_time, _attemptTimeout, cancellationToken);
+        try
+        {
+            return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex);
+        }
+    }
+
+    /// <summary>Cancels one attempt after the timeout, on the system timer or on a test clock's.</summary>
+    private sealed class AttemptTimeout : IDisposable
+    {
+        private readonly CancellationTokenSource _source;
+        private readonly ITimer? _timer;
+
+        public AttemptTimeout(TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            _source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (ReferenceEquals(time, TimeProvider.System))
             {
-                var response = await s.handler.SendCoreAsync(s.request, token).ConfigureAwait(false);
-                await BufferIfRateLimitedAsync(response, token).ConfigureAwait(false);
-                return response;
-            },
-            (handler: this, request),
-            cancellationToken).ConfigureAwait(false);
+                _source.CancelAfter(timeout);
+            }
+            else
+            {
+                _timer = time.CreateTimer(static s => ((AttemptTimeout)s!).Fire(), this, timeout, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            _timer?.Dispose();
+            _source.Dispose();
+        }
+
+        private void Fire()
+        {
+            try
+            {
+                _source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the attempt finished as the timer fired
+            }
+        }
     }
 
     private sealed class RetryState
@@ -178,71 +229,6 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => base.SendAsync(request, cancellationToken);
-
-    /// <summary>Message sends and OAuth grants are at most once; everything else may be repeated.</summary>
-    internal static ZaloRequestSafety GetSafety(HttpRequestMessage request)
-    {
-        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        return path.IndexOf("/oa/message", StringComparison.Ordinal) >= 0 || path.EndsWith("/access_token", StringComparison.Ordinal)
-            || (request.Method == HttpMethod.Post && path.IndexOf("/upload/", StringComparison.Ordinal) >= 0)
-            ? ZaloRequestSafety.AtMostOnce
-            : ZaloRequestSafety.Repeatable;
-    }
-
-    /// <summary>Loads small JSON bodies so a "-32" envelope can be seen (and the body still read by the caller).</summary>
-    private static async Task BufferIfRateLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode && response.Content is not null)
-        {
-#if NET
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            cancellationToken.ThrowIfCancellationRequested();
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-#endif
-        }
-    }
-
-    private static bool IsRateLimitEnvelope(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode || response.Content is null)
-        {
-            return false;
-        }
-
-        // LoadIntoBufferAsync ran: the stream reads from memory, without copying the body. Zalo writes "error"
-        // first, so the first bytes suffice.
-        // HttpContent hands out one cached stream: rewind it, never dispose it, so the caller reads the body.
-#pragma warning disable CA1849 // The content is already buffered.
-        var stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
-#pragma warning restore CA1849
-        if (!stream.CanSeek)
-        {
-            return false;
-        }
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PeekBytes);
-        try
-        {
-            var read = 0;
-            int n;
-            while (read < PeekBytes && (n = stream.Read(buffer, read, PeekBytes - read)) > 0)
-            {
-                read += n;
-            }
-
-            return ZaloResponseReader.PeekErrorCode(new ReadOnlySpan<byte>(buffer, 0, read), isWholeBody: read < PeekBytes) == ZaloErrorCodes.RateLimited;
-        }
-        finally
-        {
-            stream.Position = 0;
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private const int PeekBytes = 256;
-
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, TimeSpan maxDelay, CancellationToken cancellationToken)
     {
         var atMostOnce = GetSafety(request) == ZaloRequestSafety.AtMostOnce;
@@ -256,26 +242,20 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
             return exception switch
             {
                 HttpRequestException http => !atMostOnce || FailedBeforeSending(http),
-                Polly.Timeout.TimeoutRejectedException => !atMostOnce,
-                System.IO.IOException => !atMostOnce,
+                TimeoutException or System.IO.IOException => !atMostOnce,
                 _ => false,
             };
         }
 
         var response = outcome.Result!;
         var status = (int)response.StatusCode;
-        var retryAfter = ZaloResponseReader.GetRetryAfter(response);
-        if (retryAfter > maxDelay)
+        if (ZaloResponseReader.GetRetryAfter(response) > maxDelay)
         {
             return false; // longer than we are willing to wait: surface it
         }
 
-        if (status == 429 || IsRateLimitEnvelope(response))
-        {
-            return true; // Zalo refused the request without acting on it
-        }
-
-        return !atMostOnce && status is 408 or 500 or 502 or 503 or 504;
+        return status == 429 // Zalo refused the request without acting on it
+            || (!atMostOnce && status is 408 or 500 or 502 or 503 or 504);
     }
 
     private static bool FailedBeforeSending(HttpRequestException exception)

@@ -44,7 +44,7 @@ internal sealed class ZaloOAuthCalls
         HttpResponseMessage response;
         try
         {
-            response = await _api.RequestTokenAsync(_options.AppSecret!, form, cancellationToken).ConfigureAwait(false);
+            response = await _api.RequestTokenAsync(_options.AppSecret!, new FormUrlEncodedContent(form), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception caught) when (ZaloTransport.IsTransportFailure(caught, cancellationToken))
         {
@@ -75,7 +75,7 @@ internal static class ZaloTransport
     public static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken)
     {
         var inner = Unwrap(exception);
-        return inner is HttpRequestException or System.IO.IOException or Polly.Timeout.TimeoutRejectedException
+        return inner is HttpRequestException or System.IO.IOException or TimeoutException
             || (inner is OperationCanceledException && !cancellationToken.IsCancellationRequested);
     }
 
@@ -84,7 +84,7 @@ internal static class ZaloTransport
         => exception.InnerException is { } inner && exception.GetType().Namespace == "Refit" ? inner : exception;
 
     public static string Describe(Exception exception)
-        => exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException ? "timed out" : exception.GetType().Name + ": " + Redaction.Scrub(exception.Message);
+        => exception is TimeoutException or OperationCanceledException ? "timed out" : exception.GetType().Name + ": " + Redaction.Scrub(exception.Message);
 
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -68,44 +68,6 @@ internal static class ZaloResponseReader
         return null;
     }
 
-    /// <summary>Reads the top-level "error" number of a buffered JSON body without allocating a document; 0 when absent.</summary>
-    public static int PeekErrorCode(ReadOnlySpan<byte> json, bool isWholeBody = true)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json, isFinalBlock: isWholeBody, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return 0;
-            }
-
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
-                {
-                    return 0;
-                }
-
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                {
-                    var isError = reader.ValueTextEquals("error"u8);
-                    reader.Read();
-                    if (isError && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code))
-                    {
-                        return code;
-                    }
-
-                    reader.Skip();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return 0;
-    }
-
     public static string Describe(int code, string? zaloMessage, params string?[] secrets)
     {
         var meaning = ZaloErrorCodes.Describe(code);
