@@ -327,8 +327,8 @@ public class ZaloOfficialAccountClient
             Recipient = new RecipientDto { UserId = recipient.UserId, AnonymousId = recipient.AnonymousId, ConversationId = recipient.ConversationId },
             Message = message.ToDto(),
         };
-        var data = await _core.CallAsync(OaId, operation, true,
-            (token, proof, ct) => _core.OpenApi.SendMessageAsync(kind, ZaloContent.Json(body, ZaloJsonContext.Default.SendMessageRequest), token, proof, ct),
+        var data = await _core.CallAsync(OaId, operation, true, (Api: _core.OpenApi, Kind: kind, Body: body),
+            static (s, token, proof, ct) => s.Api.SendMessageAsync(s.Kind, ZaloContent.Json(s.Body, ZaloJsonContext.Default.SendMessageRequest), token, proof, ct),
             ZaloJsonContext.Default.ZaloEnvelopeSendMessageData, cancellationToken).ConfigureAwait(false);
         if (data?.MessageId is not { Length: > 0 } messageId)
         {

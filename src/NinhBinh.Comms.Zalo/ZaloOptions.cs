@@ -57,6 +57,7 @@ public sealed class ZaloOptions
     /// <summary>
     /// Requests per minute the SDK allows itself, shared by every OA of the app; default 4,000 (Zalo's limit per
     /// app). The SDK keeps at most this many requests in any 61-second span, so it never provokes <c>-32</c> itself.
+    /// 0 turns the client-side limit off (for an app that limits requests itself).
     /// </summary>
     public int RequestsPerMinute { get; set; } = 4_000;
 
@@ -101,9 +102,9 @@ public sealed class ZaloOptions
             problems.Add($"{SectionName}:{nameof(RequestTimeout)} must be greater than zero and at most 10 minutes.");
         }
 
-        if (RequestsPerMinute < 1 || RequestsPerMinute > 1_000_000)
+        if (RequestsPerMinute < 0 || RequestsPerMinute > 1_000_000)
         {
-            problems.Add($"{SectionName}:{nameof(RequestsPerMinute)} must be between 1 and 1,000,000.");
+            problems.Add($"{SectionName}:{nameof(RequestsPerMinute)} must be between 0 (no client-side limit) and 1,000,000.");
         }
 
         if (Retry is null)

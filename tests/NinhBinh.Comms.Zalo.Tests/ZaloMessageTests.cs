@@ -89,7 +89,7 @@ public class ZaloMessageTests
     [Fact]
     public void Options_report_every_problem_with_its_key()
     {
-        var problems = new ZaloOptions { RequestsPerMinute = 0, CodeVerifier = "bad", Retry = new ZaloRetryOptions { MaxRetries = 11 } }.Validate();
+        var problems = new ZaloOptions { RequestsPerMinute = -1, CodeVerifier = "bad", Retry = new ZaloRetryOptions { MaxRetries = 11 } }.Validate();
         Assert.Contains("Zalo:AppId is required.", problems);
         Assert.Contains("Zalo:AppSecret is required.", problems);
         Assert.Contains(problems, p => p.StartsWith("Zalo:RequestsPerMinute", StringComparison.Ordinal));

@@ -134,6 +134,18 @@ public sealed class ZaloTokenStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rate_limiter_with_no_permits_does_not_limit()
+    {
+        var limiter = new ZaloRequestRateLimiter(0, TimeSpan.FromSeconds(61), new FakeTimeProvider(Now));
+        for (var i = 0; i < 10_000; i++)
+        {
+            var acquire = limiter.AcquireAsync(CancellationToken.None);
+            Assert.True(acquire.IsCompleted);
+            await acquire;
+        }
+    }
+
+    [Fact]
     public void Di_binds_the_zalo_section_and_validates_it()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -95,7 +95,27 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         Outcome<HttpResponseMessage> first;
         try
         {
-            first = Outcome.FromResult(await AttemptAsync(request, cancellationToken).ConfigureAwait(false));
+            // AttemptAsync, inlined for the common case.
+            await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            using (var timeout = new AttemptTimeout(_time, _attemptTimeout, cancellationToken))
+            {
+                try
+                {
+                    response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex);
+                }
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            first = Outcome.FromResult(response);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

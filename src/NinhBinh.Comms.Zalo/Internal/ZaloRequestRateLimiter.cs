@@ -7,7 +7,7 @@ namespace NinhBinh.Comms.Zalo.Internal;
 /// <summary>
 /// The client-side rate limit shared by every OA of one app: at most <c>permits</c> requests start in any
 /// <c>window</c> (a sliding log of start times). The window is Zalo's minute plus a second of margin for clock and
-/// network jitter, so the SDK never provokes <c>-32</c> by itself.
+/// network jitter, so the SDK never provokes <c>-32</c> by itself. Zero permits means no limit.
 /// </summary>
 internal sealed class ZaloRequestRateLimiter
 {
@@ -20,9 +20,9 @@ internal sealed class ZaloRequestRateLimiter
 
     public ZaloRequestRateLimiter(int permitsPerWindow, TimeSpan window, TimeProvider time)
     {
-        if (permitsPerWindow < 1)
+        if (permitsPerWindow < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(permitsPerWindow), permitsPerWindow, "permitsPerWindow must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(permitsPerWindow), permitsPerWindow, "permitsPerWindow must be 0 (unlimited) or more.");
         }
 
         _starts = new long[permitsPerWindow];
@@ -37,6 +37,11 @@ internal sealed class ZaloRequestRateLimiter
     /// <summary>Waits until a request may start, then records its start.</summary>
     public async ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
+        if (_starts.Length == 0)
+        {
+            return; // no client-side limit
+        }
+
         while (true)
         {
             TimeSpan wait;
