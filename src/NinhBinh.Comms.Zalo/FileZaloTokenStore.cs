@@ -124,7 +124,7 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
     public async Task<IAsyncDisposable> LockAsync(string oaId, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(Directory, ZaloIds.CheckOaId(oaId, nameof(oaId)) + ".lock");
-        var deadline = DateTime.UtcNow + LockTimeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew(); // a monotonic wait, not a time of day
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -133,7 +133,7 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
                 var stream = OpenPrivateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
                 return new FileLock(stream);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (waited.Elapsed < LockTimeout)
             {
                 // Held by another process or thread: wait and try again.
             }

@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
@@ -112,7 +113,7 @@ internal sealed class ZaloClientCore
                 var delay = Backoff(rateLimitedRetries++);
                 ZaloTelemetry.Retries.Add(1);
                 ZaloLog.Retrying(Logger, "POST", operation, delay, "Zalo -32", rateLimitedRetries);
-                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                await Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -146,13 +147,6 @@ internal sealed class ZaloClientCore
 
 #if !NET
     private static readonly Random JitterSource = new();
-#endif
-
-    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-#if NET
-        => Task.Delay(delay, Time, cancellationToken);
-#else
-        => Time.Delay(delay, cancellationToken);
 #endif
 
     private string? Proof(string accessToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
@@ -67,14 +68,7 @@ internal sealed class ZaloRequestRateLimiter
                 wait = TimeSpan.FromTicks(oldest + _windowTicks - now);
             }
 
-            await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+            await _time.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken)
-#if NET
-        => Task.Delay(wait, _time, cancellationToken);
-#else
-        => _time.Delay(wait, cancellationToken);
-#endif
 }
