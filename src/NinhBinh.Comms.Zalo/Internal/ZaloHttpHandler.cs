@@ -95,21 +95,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         Outcome<HttpResponseMessage> first;
         try
         {
-            // AttemptAsync, inlined for the common case.
-            await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response;
-            using (var timeout = new AttemptTimeout(_time, _attemptTimeout, cancellationToken))
-            {
-                try
-                {
-                    response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex);
-                }
-            }
-
+            var response = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return response;
