@@ -37,7 +37,7 @@ public class ZaloEmulatorThroughput
         var store = new InMemoryZaloTokenStore();
         var now = DateTimeOffset.UtcNow;
         await store.SaveAsync("oa-bench", new ZaloTokenSet(access, refresh, now.AddHours(25), now.AddDays(90), now));
-        using var factory = new ZaloClientFactory(new ZaloOptions
+        using var factory = new ZaloClientFactory(new ZaloClientOptions
         {
             AppId = "bench-app",
             AppSecret = "bench-secret",

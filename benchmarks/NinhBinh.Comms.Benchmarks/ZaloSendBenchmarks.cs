@@ -36,7 +36,7 @@ public class ZaloSendBenchmarks
         var store = new InMemoryZaloTokenStore();
         var now = DateTimeOffset.UtcNow;
         store.SaveAsync("oa-1", new ZaloTokenSet("access-token-value", "refresh-token-value", now.AddHours(25), now.AddDays(90), now)).GetAwaiter().GetResult();
-        _factory = new ZaloClientFactory(new ZaloOptions { AppId = "app", AppSecret = "secret", RequestsPerMinute = 0 }, store, primaryHandler: handler);
+        _factory = new ZaloClientFactory(new ZaloClientOptions { AppId = "app", AppSecret = "secret", RequestsPerMinute = 0 }, store, primaryHandler: handler);
         _client = _factory.GetClient("oa-1");
     }
 

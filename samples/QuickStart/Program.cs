@@ -43,7 +43,7 @@ Console.WriteLine($"   Ninh Bình has {registry.GetChildren("37", today).Count} 
 await using var emulator = await ZaloEmulator.StartAsync();
 emulator.SeedDemo(); // app demo-app, OA demo-oa with 120 followers (about half interacted this week)
 var tokenFolder = Path.Combine(Path.GetTempPath(), "nbcomms-quickstart-" + Guid.NewGuid().ToString("N"));
-using var zalo = new ZaloClientFactory(new ZaloOptions
+using var zalo = new ZaloClientFactory(new ZaloClientOptions
 {
     AppId = "demo-app",
     AppSecret = "demo-secret",

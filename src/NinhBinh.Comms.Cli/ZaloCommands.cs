@@ -35,7 +35,7 @@ internal static class ZaloCommands
                 throw new CliUsageException("--redirect-uri must be an absolute URL.");
             }
 
-            var oauthBase = configuration["Zalo:OAuthBaseUrl"] is { Length: > 0 } configured ? new Uri(configured) : new ZaloOptions().OAuthBaseUrl;
+            var oauthBase = configuration["Zalo:OAuthBaseUrl"] is { Length: > 0 } configured ? new Uri(configured) : new ZaloClientOptions().OAuthBaseUrl;
             var given = parse.GetValue(verifier) ?? configuration["Zalo:CodeVerifier"];
             var code = given ?? ZaloPkce.CreateVerifier();
             var url = ZaloAuthorizationClient.BuildAuthorizationUrl(oauthBase, parse.GetValue(appId)!, redirectUri,

@@ -15,7 +15,7 @@ namespace NinhBinh.Comms.Zalo;
 /// </summary>
 /// <example>
 /// <code>
-/// using var factory = new ZaloClientFactory(new ZaloOptions { AppId = "…", AppSecret = "…", TokenStorePath = "/var/lib/nbcomms/zalo" });
+/// using var factory = new ZaloClientFactory(new ZaloClientOptions { AppId = "…", AppSecret = "…", TokenStorePath = "/var/lib/nbcomms/zalo" });
 /// var oa = factory.GetClient("1234567890");
 /// await oa.SendTextAsync("8451234567890123456", "Xin chào!");
 /// </code>
@@ -32,12 +32,12 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
 
     /// <summary>Creates a factory with its own HTTP pipeline.</summary>
     /// <param name="options">The settings (copied and checked).</param>
-    /// <param name="tokenStore">The token store; from <see cref="ZaloOptions.TokenStorePath"/> (file) or in memory when <see langword="null"/>.</param>
+    /// <param name="tokenStore">The token store; from <see cref="ZaloClientOptions.TokenStorePath"/> (file) or in memory when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
     /// <param name="primaryHandler">The innermost HTTP handler (for tests); a pooled socket handler when <see langword="null"/>. Not disposed by the factory.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public ZaloClientFactory(ZaloOptions options, IZaloTokenStore? tokenStore = null, TimeProvider? timeProvider = null,
+    public ZaloClientFactory(ZaloClientOptions options, IZaloTokenStore? tokenStore = null, TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
     {
         var settings = CheckOptions(options);
@@ -53,7 +53,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         _ownedInnerHandler = primaryHandler is null ? inner : null;
     }
 
-    internal ZaloClientFactory(ZaloOptions settings, IZaloTokenStore tokenStore, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
+    internal ZaloClientFactory(ZaloClientOptions settings, IZaloTokenStore tokenStore, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
     {
         _core = CreateCore(settings, tokenStore, time, logger, openApi, oauth);
         Authorization = new ZaloAuthorizationClient(_core);
@@ -91,7 +91,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         _ownedInnerHandler?.Dispose();
     }
 
-    internal static ZaloOptions CheckOptions(ZaloOptions options)
+    internal static ZaloClientOptions CheckOptions(ZaloClientOptions options)
     {
         Guard.NotNull(options);
         var problems = options.Validate();
@@ -103,10 +103,10 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         return options.Clone();
     }
 
-    internal static IZaloTokenStore CreateStore(ZaloOptions options)
+    internal static IZaloTokenStore CreateStore(ZaloClientOptions options)
         => string.IsNullOrWhiteSpace(options.TokenStorePath) ? new InMemoryZaloTokenStore() : new FileZaloTokenStore(options.TokenStorePath!);
 
-    private static ZaloClientCore CreateCore(ZaloOptions settings, IZaloTokenStore store, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
+    private static ZaloClientCore CreateCore(ZaloClientOptions settings, IZaloTokenStore store, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
     {
         var oauthCalls = new ZaloOAuthCalls(ZaloApiFactory.CreateOAuth(oauth), settings, time);
         var tokens = new ZaloTokenManager(store, oauthCalls, settings, time, logger);

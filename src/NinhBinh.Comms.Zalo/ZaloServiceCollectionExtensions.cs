@@ -34,7 +34,7 @@ public static class ZaloServiceCollectionExtensions
     public static IHttpClientBuilder AddZaloOfficialAccount(this IServiceCollection services, IConfiguration configuration)
     {
         Guard.NotNull(configuration);
-        var section = configuration is IConfigurationSection s && s.Key == ZaloOptions.SectionName ? s : configuration.GetSection(ZaloOptions.SectionName);
+        var section = configuration is IConfigurationSection s && s.Key == ZaloClientOptions.SectionName ? s : configuration.GetSection(ZaloClientOptions.SectionName);
         return services.AddZaloOfficialAccount(options => Bind(section, options));
     }
 
@@ -42,22 +42,22 @@ public static class ZaloServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder of the HttpClient the Zalo clients use.</returns>
-    public static IHttpClientBuilder AddZaloOfficialAccount(this IServiceCollection services, Action<ZaloOptions> configure)
+    public static IHttpClientBuilder AddZaloOfficialAccount(this IServiceCollection services, Action<ZaloClientOptions> configure)
     {
         Guard.NotNull(services);
         Guard.NotNull(configure);
-        services.AddOptions<ZaloOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZaloOptions>, ZaloOptionsValidator>());
+        services.AddOptions<ZaloClientOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZaloClientOptions>, ZaloClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IZaloTokenStore>(sp => ZaloClientFactory.CreateStore(sp.GetRequiredService<IOptions<ZaloOptions>>().Value));
+        services.TryAddSingleton<IZaloTokenStore>(sp => ZaloClientFactory.CreateStore(sp.GetRequiredService<IOptions<ZaloClientOptions>>().Value));
         services.TryAddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<ZaloOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<ZaloClientOptions>>().Value;
             return new ZaloRequestRateLimiter(options.RequestsPerMinute, ZaloRequestRateLimiter.DefaultWindow, sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<IZaloClientFactory>(sp =>
         {
-            var options = ZaloClientFactory.CheckOptions(sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
+            var options = ZaloClientFactory.CheckOptions(sp.GetRequiredService<IOptions<ZaloClientOptions>>().Value);
             var http = sp.GetRequiredService<IHttpClientFactory>();
             var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("NinhBinh.Comms.Zalo");
             var openApi = http.CreateClient(HttpClientName);
@@ -73,28 +73,28 @@ public static class ZaloServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp =>
             {
-                var options = sp.GetRequiredService<IOptions<ZaloOptions>>().Value;
+                var options = sp.GetRequiredService<IOptions<ZaloClientOptions>>().Value;
                 var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("NinhBinh.Comms.Zalo");
                 return new ZaloHttpHandler(sp.GetRequiredService<ZaloRequestRateLimiter>(), options.Retry, options.RequestTimeout, sp.GetRequiredService<TimeProvider>(), logger);
             });
     }
 
-    private static void Bind(IConfiguration section, ZaloOptions options)
+    private static void Bind(IConfiguration section, ZaloClientOptions options)
     {
-        options.AppId = section[nameof(ZaloOptions.AppId)] ?? options.AppId;
-        options.AppSecret = section[nameof(ZaloOptions.AppSecret)] ?? options.AppSecret;
-        options.OaSecretKey = section[nameof(ZaloOptions.OaSecretKey)] ?? options.OaSecretKey;
-        options.TokenStorePath = section[nameof(ZaloOptions.TokenStorePath)] ?? options.TokenStorePath;
-        options.DefaultOaId = section[nameof(ZaloOptions.DefaultOaId)] ?? options.DefaultOaId;
-        options.CodeVerifier = section[nameof(ZaloOptions.CodeVerifier)] ?? options.CodeVerifier;
-        options.OpenApiBaseUrl = Url(section, nameof(ZaloOptions.OpenApiBaseUrl)) ?? options.OpenApiBaseUrl;
-        options.OAuthBaseUrl = Url(section, nameof(ZaloOptions.OAuthBaseUrl)) ?? options.OAuthBaseUrl;
-        options.BusinessApiBaseUrl = Url(section, nameof(ZaloOptions.BusinessApiBaseUrl)) ?? options.BusinessApiBaseUrl;
-        options.UseAppSecretProof = Parse(section, nameof(ZaloOptions.UseAppSecretProof), bool.Parse) ?? options.UseAppSecretProof;
-        options.RequestsPerMinute = Parse(section, nameof(ZaloOptions.RequestsPerMinute), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestsPerMinute;
-        options.RequestTimeout = Parse(section, nameof(ZaloOptions.RequestTimeout), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestTimeout;
-        options.RefreshBeforeExpiry = Parse(section, nameof(ZaloOptions.RefreshBeforeExpiry), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RefreshBeforeExpiry;
-        var retry = section.GetSection(nameof(ZaloOptions.Retry));
+        options.AppId = section[nameof(ZaloClientOptions.AppId)] ?? options.AppId;
+        options.AppSecret = section[nameof(ZaloClientOptions.AppSecret)] ?? options.AppSecret;
+        options.OaSecretKey = section[nameof(ZaloClientOptions.OaSecretKey)] ?? options.OaSecretKey;
+        options.TokenStorePath = section[nameof(ZaloClientOptions.TokenStorePath)] ?? options.TokenStorePath;
+        options.DefaultOaId = section[nameof(ZaloClientOptions.DefaultOaId)] ?? options.DefaultOaId;
+        options.CodeVerifier = section[nameof(ZaloClientOptions.CodeVerifier)] ?? options.CodeVerifier;
+        options.OpenApiBaseUrl = Url(section, nameof(ZaloClientOptions.OpenApiBaseUrl)) ?? options.OpenApiBaseUrl;
+        options.OAuthBaseUrl = Url(section, nameof(ZaloClientOptions.OAuthBaseUrl)) ?? options.OAuthBaseUrl;
+        options.BusinessApiBaseUrl = Url(section, nameof(ZaloClientOptions.BusinessApiBaseUrl)) ?? options.BusinessApiBaseUrl;
+        options.UseAppSecretProof = Parse(section, nameof(ZaloClientOptions.UseAppSecretProof), bool.Parse) ?? options.UseAppSecretProof;
+        options.RequestsPerMinute = Parse(section, nameof(ZaloClientOptions.RequestsPerMinute), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestsPerMinute;
+        options.RequestTimeout = Parse(section, nameof(ZaloClientOptions.RequestTimeout), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestTimeout;
+        options.RefreshBeforeExpiry = Parse(section, nameof(ZaloClientOptions.RefreshBeforeExpiry), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RefreshBeforeExpiry;
+        var retry = section.GetSection(nameof(ZaloClientOptions.Retry));
         options.Retry.Enabled = Parse(retry, nameof(ZaloRetryOptions.Enabled), bool.Parse) ?? options.Retry.Enabled;
         options.Retry.MaxRetries = Parse(retry, nameof(ZaloRetryOptions.MaxRetries), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.MaxRetries;
         options.Retry.BaseDelay = Parse(retry, nameof(ZaloRetryOptions.BaseDelay), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.BaseDelay;
@@ -111,7 +111,7 @@ public static class ZaloServiceCollectionExtensions
 
         return Uri.TryCreate(value!.EndsWith("/", StringComparison.Ordinal) ? value : value + "/", UriKind.Absolute, out var url)
             ? url
-            : throw new OptionsValidationException(ZaloOptions.SectionName, typeof(ZaloOptions), new[] { $"{ZaloOptions.SectionName}:{key} '{value}' is not an absolute URL." });
+            : throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { $"{ZaloClientOptions.SectionName}:{key} '{value}' is not an absolute URL." });
     }
 
     private static T? Parse<T>(IConfiguration section, string key, Func<string, T> parse)
@@ -129,13 +129,13 @@ public static class ZaloServiceCollectionExtensions
         }
         catch (FormatException)
         {
-            throw new OptionsValidationException(ZaloOptions.SectionName, typeof(ZaloOptions), new[] { $"{ZaloOptions.SectionName}:{key} '{value}' is not a valid {typeof(T).Name}." });
+            throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { $"{ZaloClientOptions.SectionName}:{key} '{value}' is not a valid {typeof(T).Name}." });
         }
     }
 
-    private sealed class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
+    private sealed class ZaloClientOptionsValidator : IValidateOptions<ZaloClientOptions>
     {
-        public ValidateOptionsResult Validate(string? name, ZaloOptions options)
+        public ValidateOptionsResult Validate(string? name, ZaloClientOptions options)
         {
             var problems = options.Validate();
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

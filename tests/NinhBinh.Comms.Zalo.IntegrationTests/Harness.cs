@@ -26,9 +26,9 @@ internal static class Harness
         return emulator;
     }
 
-    public static ZaloOptions Options(ZaloEmulator emulator, Action<ZaloOptions>? configure = null)
+    public static ZaloClientOptions Options(ZaloEmulator emulator, Action<ZaloClientOptions>? configure = null)
     {
-        var options = new ZaloOptions
+        var options = new ZaloClientOptions
         {
             AppId = App,
             AppSecret = Secret,

@@ -70,6 +70,6 @@ public class ZaloBulletinChannelTests
         var text = ZaloBulletinChannel.FormatText(bulletin);
         Assert.Equal(ZaloLimits.MaxTextLength, text.Length);
         Assert.EndsWith("…", text);
-        Assert.Equal("maxConcurrency", Assert.Throws<ArgumentOutOfRangeException>(() => new ZaloBulletinChannel(new ZaloClientFactory(new ZaloOptions { AppId = "a", AppSecret = "s" }).GetClient("oa"), maxConcurrency: 0)).ParamName);
+        Assert.Equal("maxConcurrency", Assert.Throws<ArgumentOutOfRangeException>(() => new ZaloBulletinChannel(new ZaloClientFactory(new ZaloClientOptions { AppId = "a", AppSecret = "s" }).GetClient("oa"), maxConcurrency: 0)).ParamName);
     }
 }

@@ -9,7 +9,7 @@ using NinhBinh.Comms.Zalo;
 
 if (args.Length >= 1 && args[0] == "send" && args.Length == 7)
 {
-    using var factory = new ZaloClientFactory(new ZaloOptions
+    using var factory = new ZaloClientFactory(new ZaloClientOptions
     {
         AppId = "load-app",
         AppSecret = "load-secret",

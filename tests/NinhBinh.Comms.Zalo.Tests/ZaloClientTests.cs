@@ -22,10 +22,10 @@ public class ZaloClientTests
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
     private static (ZaloClientFactory Factory, InMemoryZaloTokenStore Store) Create(StubZaloHandler handler, TimeProvider? time = null,
-        Action<ZaloOptions>? configure = null, ILoggerFactory? loggerFactory = null)
+        Action<ZaloClientOptions>? configure = null, ILoggerFactory? loggerFactory = null)
     {
         time ??= new FakeTimeProvider(Now);
-        var options = new ZaloOptions
+        var options = new ZaloClientOptions
         {
             AppId = "app-1",
             AppSecret = Secret,

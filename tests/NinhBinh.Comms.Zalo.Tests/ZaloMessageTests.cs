@@ -89,13 +89,13 @@ public class ZaloMessageTests
     [Fact]
     public void Options_report_every_problem_with_its_key()
     {
-        var problems = new ZaloOptions { RequestsPerMinute = -1, CodeVerifier = "bad", Retry = new ZaloRetryOptions { MaxRetries = 11 } }.Validate();
+        var problems = new ZaloClientOptions { RequestsPerMinute = -1, CodeVerifier = "bad", Retry = new ZaloRetryOptions { MaxRetries = 11 } }.Validate();
         Assert.Contains("Zalo:AppId is required.", problems);
         Assert.Contains("Zalo:AppSecret is required.", problems);
         Assert.Contains(problems, p => p.StartsWith("Zalo:RequestsPerMinute", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Zalo:CodeVerifier", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Zalo:Retry:MaxRetries", StringComparison.Ordinal));
-        Assert.Empty(new ZaloOptions { AppId = "a", AppSecret = "s" }.Validate());
+        Assert.Empty(new ZaloClientOptions { AppId = "a", AppSecret = "s" }.Validate());
     }
 
     [Fact]

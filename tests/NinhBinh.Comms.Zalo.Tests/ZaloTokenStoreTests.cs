@@ -162,7 +162,7 @@ public sealed class ZaloTokenStoreTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal(ServiceCollectionExtensionsNames.HttpClient, builder.Name);
-        var options = provider.GetRequiredService<IOptions<ZaloOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<ZaloClientOptions>>().Value;
         Assert.Equal(new Uri("http://127.0.0.1:5000/"), options.OpenApiBaseUrl);
         Assert.Equal(1200, options.RequestsPerMinute);
         Assert.Equal(1, options.Retry.MaxRetries);
@@ -192,7 +192,7 @@ public sealed class ZaloTokenStoreTests : IDisposable
         services.AddZaloOfficialAccount(config);
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ZaloOptions>>().Value);
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ZaloClientOptions>>().Value);
 
         Assert.Contains("Zalo:RequestsPerMinute 'many'", ex.Message);
     }
@@ -200,7 +200,7 @@ public sealed class ZaloTokenStoreTests : IDisposable
     [Fact]
     public void The_factory_refuses_invalid_options_with_every_problem()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new ZaloClientFactory(new ZaloOptions()));
+        var ex = Assert.Throws<ArgumentException>(() => new ZaloClientFactory(new ZaloClientOptions()));
         Assert.Equal("options", ex.ParamName);
         Assert.Contains("Zalo:AppId is required.", ex.Message);
         Assert.Contains("Zalo:AppSecret is required.", ex.Message);

@@ -11,10 +11,10 @@ namespace NinhBinh.Comms.Zalo.Internal;
 internal sealed class ZaloOAuthCalls
 {
     private readonly IZaloOAuthApi _api;
-    private readonly ZaloOptions _options;
+    private readonly ZaloClientOptions _options;
     private readonly TimeProvider _time;
 
-    public ZaloOAuthCalls(IZaloOAuthApi api, ZaloOptions options, TimeProvider time)
+    public ZaloOAuthCalls(IZaloOAuthApi api, ZaloClientOptions options, TimeProvider time)
     {
         _api = api;
         _options = options;

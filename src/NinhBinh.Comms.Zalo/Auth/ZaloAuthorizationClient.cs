@@ -25,7 +25,7 @@ public class ZaloAuthorizationClient
     /// <param name="redirectUri">The callback registered for the app (absolute http or https).</param>
     /// <param name="state">A value the callback must return; a random one when <see langword="null"/>.</param>
     /// <param name="codeVerifier">
-    /// The PKCE verifier; when <see langword="null"/>, the configured <see cref="ZaloOptions.CodeVerifier"/>, or a new
+    /// The PKCE verifier; when <see langword="null"/>, the configured <see cref="ZaloClientOptions.CodeVerifier"/>, or a new
     /// one from 32 random bytes.
     /// </param>
     /// <returns>The URL, the state and the verifier to keep for <see cref="ExchangeCodeAsync"/>.</returns>

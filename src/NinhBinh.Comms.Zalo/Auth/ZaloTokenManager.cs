@@ -20,11 +20,11 @@ internal sealed class ZaloTokenManager
     private readonly ConcurrentDictionary<string, ZaloTokenSet> _cache = new(StringComparer.Ordinal);
     private readonly IZaloTokenStore _store;
     private readonly ZaloOAuthCalls _oauth;
-    private readonly ZaloOptions _options;
+    private readonly ZaloClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public ZaloTokenManager(IZaloTokenStore store, ZaloOAuthCalls oauth, ZaloOptions options, TimeProvider time, ILogger logger)
+    public ZaloTokenManager(IZaloTokenStore store, ZaloOAuthCalls oauth, ZaloClientOptions options, TimeProvider time, ILogger logger)
     {
         _store = store;
         _oauth = oauth;

@@ -15,7 +15,7 @@ namespace NinhBinh.Comms.Zalo.Internal;
 /// <summary>What every OA client of one app shares: options, endpoints, token lifecycle, clock and logger.</summary>
 internal sealed class ZaloClientCore
 {
-    public ZaloClientCore(ZaloOptions options, IZaloOpenApi openApi, ZaloTokenManager tokens, ZaloOAuthCalls oauth, TimeProvider time, ILogger logger)
+    public ZaloClientCore(ZaloClientOptions options, IZaloOpenApi openApi, ZaloTokenManager tokens, ZaloOAuthCalls oauth, TimeProvider time, ILogger logger)
     {
         Options = options;
         OpenApi = openApi;
@@ -25,7 +25,7 @@ internal sealed class ZaloClientCore
         Logger = logger;
     }
 
-    public ZaloOptions Options { get; }
+    public ZaloClientOptions Options { get; }
 
     public IZaloOpenApi OpenApi { get; }
 

@@ -7,7 +7,7 @@ namespace NinhBinh.Comms.Zalo;
 /// Settings of the Zalo client, bound from the configuration section <see cref="SectionName"/> (<c>Zalo</c>).
 /// One Zalo app (<see cref="AppId"/>) usually manages the Official Accounts of many communes.
 /// </summary>
-public sealed class ZaloOptions
+public sealed class ZaloClientOptions
 {
     /// <summary>The configuration section: <c>Zalo</c>.</summary>
     public const string SectionName = "Zalo";
@@ -127,7 +127,7 @@ public sealed class ZaloOptions
         return problems;
     }
 
-    internal ZaloOptions Clone() => new()
+    internal ZaloClientOptions Clone() => new()
     {
         AppId = AppId,
         AppSecret = AppSecret,
@@ -152,23 +152,4 @@ public sealed class ZaloOptions
             problems.Add($"{SectionName}:{name} must be an absolute http or https URL.");
         }
     }
-}
-
-/// <summary>
-/// How the SDK retries transient failures: exponential backoff with jitter, honouring <c>Retry-After</c>. Message
-/// sends and token refreshes are never retried once the request may have reached Zalo (at most once).
-/// </summary>
-public sealed class ZaloRetryOptions
-{
-    /// <summary>Whether the built-in retry runs; turn it off to add your own handler. Default true.</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Retries after the first attempt; 0–10, default 3.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>The first backoff delay; default 1 second.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest backoff delay, and the longest <c>Retry-After</c> honoured; default 30 seconds.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,0 +1,21 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace NinhBinh.Comms.Zalo;
+
+/// <summary>Zalo answered <c>-32</c>: too many requests from the app in a minute. Transient; wait and retry.</summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Created by the SDK from a Zalo answer; callers catch it.")]
+public sealed class ZaloRateLimitedException : ZaloException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="zaloCode">The Zalo error code.</param>
+    /// <param name="message">What happened; never a token or phone number.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ZaloRateLimitedException(int zaloCode, string message, Exception? innerException = null)
+        : base(zaloCode, message, innerException)
+    {
+    }
+
+    /// <inheritdoc />
+    public override ZaloErrorKind Kind => ZaloErrorKind.RateLimited;
+}
