@@ -28,6 +28,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
     private readonly HttpClient? _ownedOpenApi;
     private readonly HttpClient? _ownedOAuth;
     private readonly HttpMessageHandler? _ownedInnerHandler;
+    private readonly ZaloRequestRateLimiter? _ownedLimiter;
     private int _disposed;
 
     /// <summary>Creates a factory with its own HTTP pipeline.</summary>
@@ -51,6 +52,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         _core = CreateCore(settings, tokenStore ?? CreateStore(settings), time, logger, _ownedOpenApi, _ownedOAuth);
         Authorization = new ZaloAuthorizationClient(_core);
         _ownedInnerHandler = primaryHandler is null ? inner : null;
+        _ownedLimiter = limiter;
     }
 
     internal ZaloClientFactory(ZaloClientOptions settings, IZaloTokenStore tokenStore, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
@@ -89,6 +91,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         _ownedOAuth?.Dispose();
         _ownedHandler?.Dispose();
         _ownedInnerHandler?.Dispose();
+        _ownedLimiter?.Dispose();
     }
 
     internal static ZaloClientOptions CheckOptions(ZaloClientOptions options)

@@ -147,8 +147,7 @@ public class ZaloOfficialAccountClient
             IsFollower = query?.IsFollower,
         }, ZaloJsonContext.Default.FollowerListQuery);
         var result = await _core.CallAsync(OaId, "list followers", false,
-            (token, proof, ct) => _core.OpenApi.GetFollowersAsync(data, token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeFollowerListData, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetFollowersAsync(data, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("list followers");
         var ids = (result.Users ?? new List<UserIdDto>()).Select(u => u.UserId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).ToArray();
         return new ZaloFollowerPage(result.Total, result.Offset, ids);
@@ -163,8 +162,7 @@ public class ZaloOfficialAccountClient
         ZaloIds.CheckUserId(userId, nameof(userId));
         var data = JsonSerializer.Serialize(new UserIdQuery { UserId = userId }, ZaloJsonContext.Default.UserIdQuery);
         var d = await _core.CallAsync(OaId, "get user", false,
-            (token, proof, ct) => _core.OpenApi.GetUserDetailAsync(data, token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeUserDetailData, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetUserDetailAsync(data, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get user");
         return new ZaloUserProfile
         {
@@ -203,8 +201,7 @@ public class ZaloOfficialAccountClient
             SharedInfo = new SharedInfoDto { Name = info.Name, Phone = info.Phone, Address = info.Address, City = info.City, District = info.District },
         };
         return _core.CallAsync(OaId, "update user", false,
-            (token, proof, ct) => _core.OpenApi.UpdateUserAsync(ZaloContent.Json(body, ZaloJsonContext.Default.UpdateUserRequest), token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeJsonElement, cancellationToken);
+            (token, proof, ct) => _core.OpenApi.UpdateUserAsync(body, token, proof, ct), cancellationToken);
     }
 
     /// <summary>Adds a tag to a follower (the tag is created if new).</summary>
@@ -213,7 +210,7 @@ public class ZaloOfficialAccountClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Zalo accepted it.</returns>
     public virtual Task TagFollowerAsync(string userId, string tagName, CancellationToken cancellationToken = default)
-        => TagAsync("tagfollower", "tag follower", ZaloIds.CheckUserId(userId, nameof(userId)), CheckTag(tagName), cancellationToken);
+        => TagAsync(ZaloEndpoint.TagFollower, ZaloIds.CheckUserId(userId, nameof(userId)), CheckTag(tagName), cancellationToken);
 
     /// <summary>Removes a tag from a follower.</summary>
     /// <param name="userId">The follower's user id.</param>
@@ -221,22 +218,21 @@ public class ZaloOfficialAccountClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Zalo accepted it.</returns>
     public virtual Task RemoveFollowerFromTagAsync(string userId, string tagName, CancellationToken cancellationToken = default)
-        => TagAsync("rmfollowerfromtag", "untag follower", ZaloIds.CheckUserId(userId, nameof(userId)), CheckTag(tagName), cancellationToken);
+        => TagAsync(ZaloEndpoint.UntagFollower, ZaloIds.CheckUserId(userId, nameof(userId)), CheckTag(tagName), cancellationToken);
 
     /// <summary>Deletes a tag from the OA (and from every follower).</summary>
     /// <param name="tagName">The tag.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Zalo accepted it.</returns>
     public virtual Task RemoveTagAsync(string tagName, CancellationToken cancellationToken = default)
-        => TagAsync("rmtag", "remove tag", null, CheckTag(tagName), cancellationToken);
+        => TagAsync(ZaloEndpoint.RemoveTag, null, CheckTag(tagName), cancellationToken);
 
     /// <summary>Lists the OA's tags.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tag names.</returns>
     public virtual async Task<IReadOnlyList<string>> GetTagsAsync(CancellationToken cancellationToken = default)
         => await _core.CallAsync(OaId, "list tags", false,
-            (token, proof, ct) => _core.OpenApi.GetTagsAsync(token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeListString, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetTagsAsync(token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? new List<string>();
 
     /// <summary>Gets a user's message quota and last interaction (v3).</summary>
@@ -247,8 +243,7 @@ public class ZaloOfficialAccountClient
     {
         var body = new UserIdQuery { UserId = ZaloIds.CheckUserId(userId, nameof(userId)) };
         var d = await _core.CallAsync(OaId, "get user quota", false,
-            (token, proof, ct) => _core.OpenApi.GetQuotaV3Async(ZaloContent.Json(body, ZaloJsonContext.Default.UserIdQuery), token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeQuotaV3Data, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetQuotaV3Async(body, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get user quota");
         return new ZaloUserQuota
         {
@@ -288,8 +283,7 @@ public class ZaloOfficialAccountClient
     public virtual async Task<ZaloOfficialAccountInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
         var d = await _core.CallAsync(OaId, "get OA info", false,
-            (token, proof, ct) => _core.OpenApi.GetOfficialAccountAsync(token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeOaInfoData, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetOfficialAccountAsync(token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get OA info");
         return new ZaloOfficialAccountInfo
         {
@@ -327,9 +321,8 @@ public class ZaloOfficialAccountClient
             Recipient = new RecipientDto { UserId = recipient.UserId, AnonymousId = recipient.AnonymousId, ConversationId = recipient.ConversationId },
             Message = message.ToDto(),
         };
-        var data = await _core.CallAsync(OaId, operation, true, (Api: _core.OpenApi, Kind: kind, Body: body),
-            static (s, token, proof, ct) => s.Api.SendMessageAsync(s.Kind, ZaloContent.Json(s.Body, ZaloJsonContext.Default.SendMessageRequest), token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeSendMessageData, cancellationToken).ConfigureAwait(false);
+        var data = await _core.CallAsync(OaId, operation, true, (Api: _core.OpenApi, Endpoint: ZaloEndpoint.ForMessageKind(kind), Body: body),
+            static (s, token, proof, ct) => s.Api.SendMessageAsync(s.Endpoint, s.Body, token, proof, ct), cancellationToken).ConfigureAwait(false);
         if (data?.MessageId is not { Length: > 0 } messageId)
         {
             throw MissingData(operation);
@@ -338,19 +331,17 @@ public class ZaloOfficialAccountClient
         return new ZaloMessageResult(messageId, data.UserId ?? recipient.UserId);
     }
 
-    private Task<JsonElement> TagAsync(string operation, string name, string? userId, string tagName, CancellationToken cancellationToken)
+    private Task<JsonElement> TagAsync(ZaloEndpoint endpoint, string? userId, string tagName, CancellationToken cancellationToken)
     {
         var body = new TagRequest { UserId = userId, TagName = tagName };
-        return _core.CallAsync(OaId, name, false,
-            (token, proof, ct) => _core.OpenApi.TagOperationAsync(operation, ZaloContent.Json(body, ZaloJsonContext.Default.TagRequest), token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeJsonElement, cancellationToken);
+        return _core.CallAsync(OaId, endpoint.Name, false,
+            (token, proof, ct) => _core.OpenApi.TagOperationAsync(endpoint, body, token, proof, ct), cancellationToken);
     }
 
     private async Task<ZaloQuota> QuotaV2Async(QuotaV2Request body, CancellationToken cancellationToken)
     {
         var d = await _core.CallAsync(OaId, "get quota", false,
-            (token, proof, ct) => _core.OpenApi.GetQuotaV2Async(ZaloContent.Json(body, ZaloJsonContext.Default.QuotaV2Request), token, proof, ct),
-            ZaloJsonContext.Default.ZaloEnvelopeQuotaV2Data, cancellationToken).ConfigureAwait(false)
+            (token, proof, ct) => _core.OpenApi.GetQuotaV2Async(body, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get quota");
         return new ZaloQuota { Type = d.Type, Total = d.Total, Remaining = d.Remain, MessageId = d.MessageId };
     }

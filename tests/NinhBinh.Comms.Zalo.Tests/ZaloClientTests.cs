@@ -279,9 +279,9 @@ public class ZaloClientTests
     {
         var sendHandler = new StubZaloHandler((_, _) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         var (sendFactory, _) = Create(sendHandler, TimeProvider.System);
-        var ex = await Assert.ThrowsAsync<ZaloException>(() => sendFactory.GetClient(Oa).SendTextAsync(User, "hi"));
+        var ex = await Assert.ThrowsAsync<ZaloOutcomeUnknownException>(() => sendFactory.GetClient(Oa).SendTextAsync(User, "hi"));
         Assert.Equal(503, ex.Status);
-        Assert.True(ex.IsTransient);
+        Assert.Contains("never sent twice", ex.Message);
         Assert.Equal(1, sendHandler.Count);
 
         var readHandler = new StubZaloHandler((_, n) => n < 3

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -22,29 +21,38 @@ internal sealed class ZaloOAuthCalls
     }
 
     public Task<ZaloTokenSet> ExchangeCodeAsync(string code, string codeVerifier, CancellationToken cancellationToken)
-        => RequestAsync(new Dictionary<string, string>
-        {
-            ["code"] = code,
-            ["app_id"] = _options.AppId!,
-            ["grant_type"] = "authorization_code",
-            ["code_verifier"] = codeVerifier,
-        }, "authorization code exchange", cancellationToken);
+        => RequestAsync(
+        [
+            new("code", code),
+            new("app_id", _options.AppId!),
+            new("grant_type", "authorization_code"),
+            new("code_verifier", codeVerifier),
+        ], "authorization code exchange", cancellationToken);
 
     public Task<ZaloTokenSet> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
-        => RequestAsync(new Dictionary<string, string>
-        {
-            ["refresh_token"] = refreshToken,
-            ["app_id"] = _options.AppId!,
-            ["grant_type"] = "refresh_token",
-        }, "token refresh", cancellationToken);
+        => RequestAsync(
+        [
+            new("refresh_token", refreshToken),
+            new("app_id", _options.AppId!),
+            new("grant_type", "refresh_token"),
+        ], "token refresh", cancellationToken);
 
-    private async Task<ZaloTokenSet> RequestAsync(Dictionary<string, string> form, string operation, CancellationToken cancellationToken)
+    private async Task<ZaloTokenSet> RequestAsync(KeyValuePair<string, string>[] form, string operation, CancellationToken cancellationToken)
     {
         var issuedAt = _time.GetUtcNow();
-        HttpResponseMessage response;
+        OAuthTokenResponse body;
         try
         {
-            response = await _api.RequestTokenAsync(_options.AppSecret!, new FormUrlEncodedContent(form), cancellationToken).ConfigureAwait(false);
+            body = await _api.RequestTokenAsync(_options.AppSecret!, form, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ZaloException ex) when (ex.Status == 429)
+        {
+            throw new ZaloRateLimitedException(0, $"The Zalo {operation} was rate limited (HTTP 429); Zalo did not use the code or refresh token.", ex) { Status = 429, RetryAfter = ex.RetryAfter };
+        }
+        catch (ZaloException ex) when (ex.Status is 408 or >= 500)
+        {
+            throw new ZaloOutcomeUnknownException(
+                $"The Zalo {operation} answered HTTP {ex.Status.ToString(CultureInfo.InvariantCulture)}; Zalo may have used the single-use code or refresh token. Not retried.", ex) { Status = ex.Status };
         }
         catch (Exception caught) when (ZaloTransport.IsTransportFailure(caught, cancellationToken))
         {
@@ -53,7 +61,6 @@ internal sealed class ZaloOAuthCalls
                 $"The Zalo {operation} failed in transit ({ZaloTransport.Describe(ex)}); Zalo may have used the single-use code or refresh token. Not retried.", ex);
         }
 
-        var body = await ZaloResponseReader.ReadAsync(response, ZaloJsonContext.Default.OAuthTokenResponse, operation, cancellationToken).ConfigureAwait(false);
         if (body.Error is { } error && error != 0)
         {
             throw ZaloException.FromCode(error, $"Zalo refused the {operation}: {ZaloResponseReader.Describe(error, body.ErrorDescription ?? body.ErrorName)}.");
@@ -67,24 +74,4 @@ internal sealed class ZaloOAuthCalls
         var refreshLifetime = body.RefreshTokenExpiresIn is > 0 ? TimeSpan.FromSeconds(body.RefreshTokenExpiresIn.Value) : TimeSpan.FromDays(90);
         return new ZaloTokenSet(body.AccessToken!, body.RefreshToken!, issuedAt.AddSeconds(body.ExpiresIn.Value), issuedAt + refreshLifetime, issuedAt);
     }
-}
-
-/// <summary>Classifies transport failures (never the caller's own cancellation).</summary>
-internal static class ZaloTransport
-{
-    public static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken)
-    {
-        var inner = Unwrap(exception);
-        return inner is HttpRequestException or System.IO.IOException or TimeoutException
-            || (inner is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-    }
-
-    /// <summary>Refit wraps transport failures in its own exception type; callers see the transport failure itself.</summary>
-    public static Exception Unwrap(Exception exception)
-        => exception.InnerException is { } inner && exception.GetType().Namespace == "Refit" ? inner : exception;
-
-    public static string Describe(Exception exception)
-        => exception is TimeoutException or OperationCanceledException ? "timed out" : exception.GetType().Name + ": " + Redaction.Scrub(exception.Message);
-
-    public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,4 @@
 using System.Net.Http;
-#if NET
-using Refit;
-#endif
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
@@ -9,11 +6,9 @@ namespace NinhBinh.Comms.Zalo.Internal;
 internal static class ZaloApiFactory
 {
 #if NET
-    private static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(ZaloJsonContext.Default.Options));
+    public static IZaloOAuthApi CreateOAuth(HttpClient http) => new DirectZaloOAuthApi(http);
 
-    public static IZaloOAuthApi CreateOAuth(HttpClient http) => RestService.ForGenerated<IZaloOAuthApi>(http, Settings);
-
-    public static IZaloOpenApi CreateOpenApi(HttpClient http) => RestService.ForGenerated<IZaloOpenApi>(http, Settings);
+    public static IZaloOpenApi CreateOpenApi(HttpClient http) => new RefitZaloOpenApi(http);
 #else
     public static IZaloOAuthApi CreateOAuth(HttpClient http) => new ManualZaloOAuthApi(http);
 

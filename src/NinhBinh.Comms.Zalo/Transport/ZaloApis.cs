@@ -1,88 +1,43 @@
-using System.Net.Http;
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Refit;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
-// The Zalo endpoints as typed Refit interfaces, generated at build time on net10.0. The netstandard2.0 build, which
-// Refit does not support, compiles the same interfaces against no-op attributes (RefitShim.cs) and implements them
-// by hand (ManualZaloApis.cs). Responses come back raw so that ZaloResponseReader can turn HTTP-200 error envelopes
-// into typed exceptions in one place.
+// The Zalo endpoints behind two small internal interfaces, each implemented twice:
+// - net10.0: RefitZaloOpenApi — Refit (generated at build time) builds the requests of the reads and idempotent
+//   writes and (de)serializes their bodies with the source-generated context; the at-most-once paths (message sends,
+//   token grants) do not go through Refit at all but through the hand-written ZaloDirectCalls.
+// - netstandard2.0 (no Refit build): ManualZaloOpenApi, hand-written, with the same ZaloDirectCalls.
+// Both return Zalo's envelope; HTTP failures throw ZaloException with the status.
 
 /// <summary>OAuth v4 for Official Accounts (https://oauth.zaloapp.com).</summary>
 internal interface IZaloOAuthApi
 {
-    [Post("/v4/oa/access_token")]
-    Task<HttpResponseMessage> RequestTokenAsync(
-        [Header("secret_key")] string secretKey,
-        [Body] HttpContent form,
-        CancellationToken cancellationToken);
+    /// <summary>POST /v4/oa/access_token (form-encoded, <c>secret_key</c> header); at most once.</summary>
+    Task<OAuthTokenResponse> RequestTokenAsync(string secretKey, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken);
 }
 
 /// <summary>The OA Open API (https://openapi.zalo.me).</summary>
 internal interface IZaloOpenApi
 {
-    [Post("/v3.0/oa/message/{kind}")]
-    Task<HttpResponseMessage> SendMessageAsync(
-        string kind,
-        [Body] HttpContent body,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    /// <summary>POST /v3.0/oa/message/{kind}; at most once.</summary>
+    Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Get("/v3.0/oa/user/getlist")]
-    Task<HttpResponseMessage> GetFollowersAsync(
-        [Query] string data,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<FollowerListData>> GetFollowersAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Get("/v3.0/oa/user/detail")]
-    Task<HttpResponseMessage> GetUserDetailAsync(
-        [Query] string data,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<UserDetailData>> GetUserDetailAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Post("/v3.0/oa/user/update")]
-    Task<HttpResponseMessage> UpdateUserAsync(
-        [Body] HttpContent body,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<JsonElement>> UpdateUserAsync(UpdateUserRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Post("/v2.0/oa/tag/{operation}")]
-    Task<HttpResponseMessage> TagOperationAsync(
-        string operation,
-        [Body] HttpContent body,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<JsonElement>> TagOperationAsync(ZaloEndpoint endpoint, TagRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Get("/v2.0/oa/tag/gettagsofoa")]
-    Task<HttpResponseMessage> GetTagsAsync(
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<List<string>>> GetTagsAsync(string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Post("/v3.0/oa/quota/message")]
-    Task<HttpResponseMessage> GetQuotaV3Async(
-        [Body] HttpContent body,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<QuotaV3Data>> GetQuotaV3Async(UserIdQuery body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Post("/v2.0/oa/quota/message")]
-    Task<HttpResponseMessage> GetQuotaV2Async(
-        [Body] HttpContent body,
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<QuotaV2Data>> GetQuotaV2Async(QuotaV2Request body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
-    [Get("/v2.0/oa/getoa")]
-    Task<HttpResponseMessage> GetOfficialAccountAsync(
-        [Header("access_token")] string accessToken,
-        [Header("appsecret_proof")] string? appSecretProof,
-        CancellationToken cancellationToken);
+    Task<ZaloEnvelope<OaInfoData>> GetOfficialAccountAsync(string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 }

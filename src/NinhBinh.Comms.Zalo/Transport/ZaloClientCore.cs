@@ -1,14 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
@@ -38,17 +35,21 @@ internal sealed class ZaloClientCore
     public ILogger Logger { get; }
 
     /// <summary>
-    /// Runs one OpenAPI operation: gets a token, sends, reads the envelope; on -216/-220/-124 refreshes once and
-    /// retries once; turns every Zalo error into a typed exception.
+    /// Runs one OpenAPI operation: gets a token, sends (through the one retry pipeline of
+    /// <see cref="ZaloHttpHandler"/>), reads the envelope; on -216/-220/-124 refreshes once and sends once more (the
+    /// refresh-once rule, kept apart from the pipeline's retries); turns every Zalo error into a typed exception.
     /// </summary>
+    /// <remarks>
+    /// So one call makes at most two exchanges (before and after one refresh), each of at most
+    /// <c>1 + Retry.MaxRetries</c> attempts, plus the refresh itself.
+    /// </remarks>
     public Task<T> CallAsync<T>(
         string oaId,
         string operation,
         bool atMostOnce,
-        Func<string, string?, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<ZaloEnvelope<T>> typeInfo,
+        Func<string, string?, CancellationToken, Task<ZaloEnvelope<T>>> send,
         CancellationToken cancellationToken)
-        => CallAsync(oaId, operation, atMostOnce, send, static (s, token, proof, ct) => s(token, proof, ct), typeInfo, cancellationToken);
+        => CallAsync(oaId, operation, atMostOnce, send, static (s, token, proof, ct) => s(token, proof, ct), cancellationToken);
 
     /// <summary>As above, with the request's inputs passed as state so the hot path allocates no closure.</summary>
     public async Task<T> CallAsync<TState, T>(
@@ -56,8 +57,7 @@ internal sealed class ZaloClientCore
         string operation,
         bool atMostOnce,
         TState state,
-        Func<TState, string, string?, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<ZaloEnvelope<T>> typeInfo,
+        Func<TState, string, string?, CancellationToken, Task<ZaloEnvelope<T>>> send,
         CancellationToken cancellationToken)
     {
         using var activity = ZaloTelemetry.Source.HasListeners() ? ZaloTelemetry.Source.StartActivity("zalo " + operation, ActivityKind.Client) : null;
@@ -65,13 +65,25 @@ internal sealed class ZaloClientCore
         ZaloTelemetry.CountRequest(operation);
         var token = await Tokens.GetAccessTokenAsync(oaId, cancellationToken).ConfigureAwait(false);
         var refreshed = false;
-        var rateLimitedRetries = 0;
         while (true)
         {
-            HttpResponseMessage response;
+            ZaloEnvelope<T> envelope;
             try
             {
-                response = await send(state, token, Proof(token), cancellationToken).ConfigureAwait(false);
+                envelope = await send(state, token, Proof(token), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZaloException ex) when (ex.Status == 429)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "429");
+                throw new ZaloRateLimitedException(0, $"Zalo {operation} for OA {oaId} was rate limited (HTTP 429).", ex) { Status = 429, RetryAfter = ex.RetryAfter };
+            }
+            catch (ZaloException ex) when (atMostOnce && ex.Status is 408 or >= 500)
+            {
+                // A server error after the request arrived: Zalo may or may not have acted on it.
+                activity?.SetStatus(ActivityStatusCode.Error, "http");
+                throw new ZaloOutcomeUnknownException(
+                    $"Zalo {operation} for OA {oaId} answered HTTP {ex.Status.ToString(CultureInfo.InvariantCulture)} after the request reached Zalo; it may have been carried out, so it is not retried and never sent twice.", ex)
+                { Status = ex.Status };
             }
             catch (Exception caught) when (ZaloTransport.IsTransportFailure(caught, cancellationToken))
             {
@@ -80,16 +92,6 @@ internal sealed class ZaloClientCore
                 throw atMostOnce
                     ? new ZaloOutcomeUnknownException($"Zalo {operation} for OA {oaId} {ZaloTransport.Describe(ex)} after the request may have reached Zalo; not retried so it is never sent twice.", ex)
                     : new ZaloException($"Zalo {operation} for OA {oaId} failed: {ZaloTransport.Describe(ex)}.", ex) { IsTransient = true };
-            }
-
-            ZaloEnvelope<T> envelope;
-            try
-            {
-                envelope = await ZaloResponseReader.ReadAsync(response, typeInfo, operation, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ZaloException ex) when (ex.Status == 429)
-            {
-                throw new ZaloRateLimitedException(0, $"Zalo {operation} for OA {oaId} was rate limited (HTTP 429).", ex) { Status = 429, RetryAfter = ex.RetryAfter };
             }
 
             if (envelope.Error == 0)
@@ -101,19 +103,10 @@ internal sealed class ZaloClientCore
             var code = envelope.Error;
             if (!refreshed && code is ZaloErrorCodes.AccessTokenInvalid or ZaloErrorCodes.AccessTokenExpired or ZaloErrorCodes.ZnsAccessTokenInvalid)
             {
+                // The refresh-once rule: a rejected token is refreshed (single-flight) and the call sent once more.
                 ZaloLog.TokenRejected(Logger, oaId, code);
                 token = await Tokens.RefreshAfterRejectionAsync(oaId, token, cancellationToken).ConfigureAwait(false);
                 refreshed = true;
-                continue;
-            }
-
-            if (code == ZaloErrorCodes.RateLimited && Options.Retry.Enabled && rateLimitedRetries < Options.Retry.MaxRetries)
-            {
-                // Zalo refused the request without acting on it: safe to repeat, even for a message send.
-                var delay = Backoff(rateLimitedRetries++);
-                ZaloTelemetry.Retries.Add(1);
-                ZaloLog.Retrying(Logger, "POST", operation, delay, "Zalo -32", rateLimitedRetries);
-                await Time.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -128,26 +121,6 @@ internal sealed class ZaloClientCore
             throw ZaloException.FromCode(code, message, oaId);
         }
     }
-
-    /// <summary>Exponential backoff with jitter: BaseDelay × 2^n, ±50 %, at most MaxDelay.</summary>
-    private TimeSpan Backoff(int retry)
-    {
-#if NET
-        var jitter = 0.5 + Random.Shared.NextDouble();
-#else
-        double jitter;
-        lock (JitterSource)
-        {
-            jitter = 0.5 + JitterSource.NextDouble();
-        }
-#endif
-        var ticks = Options.Retry.BaseDelay.Ticks * Math.Pow(2, retry) * jitter;
-        return TimeSpan.FromTicks((long)Math.Min(ticks, Options.Retry.MaxDelay.Ticks));
-    }
-
-#if !NET
-    private static readonly Random JitterSource = new();
-#endif
 
     private string? Proof(string accessToken)
     {

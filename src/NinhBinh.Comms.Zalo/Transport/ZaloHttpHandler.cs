@@ -1,138 +1,161 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
-/// <summary>How a request may be repeated.</summary>
-internal enum ZaloRequestSafety
-{
-    /// <summary>Reads and idempotent writes: retried on any transient failure.</summary>
-    Repeatable = 0,
-
-    /// <summary>
-    /// Message sends and token refreshes: retried only when Zalo certainly did not act on the request (the
-    /// connection failed before anything was sent, or Zalo answered -32 / HTTP 429). At most once.
-    /// </summary>
-    AtMostOnce = 1,
-}
-
 /// <summary>
-/// The SDK's HTTP pipeline step: the shared client-side rate limit and a timeout on every attempt, and retries of
-/// transient failures with exponential backoff, jitter and Retry-After (Polly, configured by
-/// <see cref="ZaloRetryOptions"/>). Zalo's HTTP-200 "-32" answers are retried one level up, where the envelope is read.
+/// The SDK's one resilience pipeline, per client (Polly): retry (exponential backoff with jitter, Retry-After,
+/// Zalo's HTTP-200 <c>-32</c> answers) around the shared client-side rate limit around a timeout per attempt, all
+/// on the client's <see cref="TimeProvider"/>. Whether a request may be repeated travels with the request
+/// (<see cref="ZaloRequestOptions"/>); at-most-once requests are repeated only when Zalo certainly did not act.
 /// </summary>
+/// <remarks>
+/// Bounds for one HTTP exchange: at most <c>1 + MaxRetries</c> attempts, each at most <c>RequestTimeout</c>, with
+/// at most <c>MaxRetries</c> waits of at most <c>MaxDelay</c> between them, plus the time spent waiting for a
+/// rate-limit permit (which the attempt timeout does not count). The refresh-once rule for rejected tokens is not
+/// part of this pipeline: <see cref="ZaloClientCore"/> applies it explicitly, once.
+/// </remarks>
 internal sealed class ZaloHttpHandler : DelegatingHandler
 {
+    /// <summary>How many bytes of an HTTP-200 body are looked at for Zalo's <c>-32</c> answer (which has no data).</summary>
+    private const int PeekBytes = 256;
+
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("NinhBinh.Comms.Zalo.Request");
 
-    private readonly ZaloRequestRateLimiter _limiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
     private readonly TimeSpan _attemptTimeout;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly bool _retryEnabled;
     private readonly TimeSpan _maxDelay;
+    private readonly ILogger _logger;
 
     public ZaloHttpHandler(ZaloRequestRateLimiter limiter, ZaloRetryOptions retry, TimeSpan attemptTimeout, TimeProvider time, ILogger logger)
     {
-        _limiter = limiter;
         _attemptTimeout = attemptTimeout;
-        _time = time;
-        _logger = logger;
-        _retryEnabled = retry.Enabled && retry.MaxRetries > 0;
         _maxDelay = retry.MaxDelay;
+        _logger = logger;
+        Limiter = limiter;
+        MaxAttempts = retry.Enabled ? 1 + retry.MaxRetries : 1;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (_retryEnabled)
+        if (retry.Enabled && retry.MaxRetries > 0)
         {
-            var maxDelay = retry.MaxDelay;
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = retry.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = retry.BaseDelay,
-                MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), maxDelay, args.Context.CancellationToken)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome, maxDelay)),
+                MaxDelay = retry.MaxDelay,
+                ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome, _maxDelay)),
                 OnRetry = args =>
                 {
-                    var request = args.Context.Properties.GetValue(RequestKey, null!);
-                    ZaloTelemetry.Retries.Add(1);
-                    if (_logger.IsEnabled(LogLevel.Information))
-                    {
-                        var reason = Reason(args.Outcome);
-                        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-                        ZaloLog.Retrying(_logger, request.Method.Method, path, args.RetryDelay, reason, args.AttemptNumber + 1);
-                    }
-
+                    OnRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome, args.RetryDelay, args.AttemptNumber + 1);
                     return default;
                 },
             });
         }
 
         _pipeline = builder.Build();
+
+        // Inside each retry attempt: the rate-limit permit, then the exchange under the attempt timeout (so the wait
+        // for a permit never counts against it, and an at-most-once send still queued for a permit is never reported
+        // as "may have reached Zalo").
+        _attempt = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(attemptTimeout).Build();
     }
 
-    /// <summary>Message sends and OAuth grants are at most once; everything else may be repeated.</summary>
-    internal static ZaloRequestSafety GetSafety(HttpRequestMessage request)
-    {
-        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        return path.IndexOf("/oa/message", StringComparison.Ordinal) >= 0 || path.EndsWith("/access_token", StringComparison.Ordinal)
-            || (request.Method == HttpMethod.Post && path.IndexOf("/upload/", StringComparison.Ordinal) >= 0)
-            ? ZaloRequestSafety.AtMostOnce
-            : ZaloRequestSafety.Repeatable;
-    }
+    /// <summary>The shared client-side rate limit.</summary>
+    public ZaloRequestRateLimiter Limiter { get; }
+
+    /// <summary>The most attempts one request gets (1 + MaxRetries, or 1 when retries are off).</summary>
+    public int MaxAttempts { get; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // The first attempt runs outside the retry pipeline, so the common case (success, or an answer that is not
-        // retried) pays nothing for it; a retryable outcome is handed to the pipeline as its first attempt.
-        Outcome<HttpResponseMessage> first;
-        try
-        {
-            var response = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return response;
-            }
-
-            first = Outcome.FromResult(response);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            first = Outcome.FromException<HttpResponseMessage>(ex);
-        }
-
-        if (!_retryEnabled || !ShouldRetry(first, request, _maxDelay, cancellationToken))
-        {
-            first.ThrowIfException();
-            return first.Result!;
-        }
-
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
         try
         {
-            var state = new RetryState(this, request, first);
-            return await _pipeline.ExecuteOutcomeAsync(
-                static (ctx, s) => s.TakeFirst(out var outcome) ? new ValueTask<Outcome<HttpResponseMessage>>(outcome) : s.AttemptOutcomeAsync(ctx.CancellationToken),
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Handler.AttemptAsync(ctx, state.Request),
                 context,
-                state).ConfigureAwait(false) switch
+                (Handler: this, Request: request)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } error)
             {
-                { Exception: { } error } => throw Rethrow(error),
-                { Result: { } response } => response,
-                _ => throw new InvalidOperationException("The retry pipeline produced no response."),
-            };
+                throw error is TimeoutRejectedException
+                    ? new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", error)
+                    : Rethrow(error);
+            }
+
+            return outcome.Result!;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>One attempt: a permit of the shared rate limit, then the exchange under the attempt timeout.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceContext context, HttpRequestMessage request)
+    {
+        var permit = Limiter.AcquireAsync(context.CancellationToken);
+        if (!permit.IsCompletedSuccessfully)
+        {
+            try
+            {
+                await permit.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+        }
+
+        return await _attempt.ExecuteOutcomeAsync(
+            static async (ctx, state) =>
+            {
+                try
+                {
+                    return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex)
+                {
+                    return Outcome.FromException<HttpResponseMessage>(ex);
+                }
+            },
+            context,
+            (Handler: this, Request: request)).ConfigureAwait(false);
+    }
+
+    /// <summary>The exchange, with a successful body read into memory (still under the attempt timeout).</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            try
+            {
+#if NET
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        return response;
     }
 
     private static Exception Rethrow(Exception error)
@@ -141,127 +164,72 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         return error;
     }
 
-    /// <summary>One attempt: a rate-limit permit, then the HTTP exchange under the attempt timeout (which does not count the wait for the permit).</summary>
-    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        using var timeout = new AttemptTimeout(_time, _attemptTimeout, cancellationToken);
-        try
+        if (context.CancellationToken.IsCancellationRequested)
         {
-            return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex);
-        }
-    }
-
-    /// <summary>Cancels one attempt after the timeout, on the system timer or on a test clock's.</summary>
-    private sealed class AttemptTimeout : IDisposable
-    {
-        private readonly CancellationTokenSource _source;
-        private readonly ITimer? _timer;
-
-        public AttemptTimeout(TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            _source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (ReferenceEquals(time, TimeProvider.System))
-            {
-                _source.CancelAfter(timeout);
-            }
-            else
-            {
-                _timer = time.CreateTimer(static s => ((AttemptTimeout)s!).Fire(), this, timeout, Timeout.InfiniteTimeSpan);
-            }
+            return new ValueTask<bool>(false); // the caller cancelled
         }
 
-        public CancellationToken Token => _source.Token;
-
-        public void Dispose()
-        {
-            _timer?.Dispose();
-            _source.Dispose();
-        }
-
-        private void Fire()
-        {
-            try
-            {
-                _source.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // the attempt finished as the timer fired
-            }
-        }
-    }
-
-    private sealed class RetryState
-    {
-        private readonly ZaloHttpHandler _handler;
-        private readonly HttpRequestMessage _request;
-        private Outcome<HttpResponseMessage>? _first;
-
-        public RetryState(ZaloHttpHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
-        {
-            _handler = handler;
-            _request = request;
-            _first = first;
-        }
-
-        public bool TakeFirst(out Outcome<HttpResponseMessage> outcome)
-        {
-            if (_first is { } first)
-            {
-                _first = null;
-                outcome = first;
-                return true;
-            }
-
-            outcome = default;
-            return false;
-        }
-
-        public async ValueTask<Outcome<HttpResponseMessage>> AttemptOutcomeAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                return Outcome.FromResult(await _handler.AttemptAsync(_request, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                return Outcome.FromException<HttpResponseMessage>(ex);
-            }
-        }
-    }
-
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, TimeSpan maxDelay, CancellationToken cancellationToken)
-    {
-        var atMostOnce = GetSafety(request) == ZaloRequestSafety.AtMostOnce;
+        var request = context.Properties.GetValue(RequestKey, null!);
+        var atMostOnce = ZaloRequestOptions.GetSafety(request) == ZaloRequestSafety.AtMostOnce;
         if (outcome.Exception is { } exception)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return false; // the caller cancelled
-            }
-
-            return exception switch
+            return new ValueTask<bool>(exception switch
             {
                 HttpRequestException http => !atMostOnce || FailedBeforeSending(http),
-                TimeoutException or System.IO.IOException => !atMostOnce,
+                TimeoutRejectedException or TimeoutException or IOException => !atMostOnce,
+                OperationCanceledException => !atMostOnce, // cancelled by something other than the caller: a timeout below us
                 _ => false,
-            };
+            });
         }
 
         var response = outcome.Result!;
         var status = (int)response.StatusCode;
-        if (ZaloResponseReader.GetRetryAfter(response) > maxDelay)
+        if (ZaloResponseReader.GetRetryAfter(response) > _maxDelay)
         {
-            return false; // longer than we are willing to wait: surface it
+            return new ValueTask<bool>(false); // longer than we are willing to wait: surface it
         }
 
-        return status == 429 // Zalo refused the request without acting on it
-            || (!atMostOnce && status is 408 or 500 or 502 or 503 or 504);
+        if (status == 200)
+        {
+            return new ValueTask<bool>(IsRateLimitedEnvelope(response)); // -32: Zalo refused without acting
+        }
+
+        return new ValueTask<bool>(status == 429 // Zalo refused the request without acting on it
+            || (!atMostOnce && status is 408 or 500 or 502 or 503 or 504));
+    }
+
+    /// <summary>Whether a buffered HTTP-200 body is Zalo's <c>-32</c> rate-limit envelope (such answers carry no data).</summary>
+    private static bool IsRateLimitedEnvelope(HttpResponseMessage response)
+    {
+#if NET
+        var stream = response.Content.ReadAsStream(); // the buffered body: not disposed, it is read again later
+#else
+        var stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(); // buffered: completes at once; not disposed
+#endif
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PeekBytes);
+        try
+        {
+            var read = 0;
+            int n;
+            while (read < PeekBytes && (n = stream.Read(buffer, read, PeekBytes - read)) > 0)
+            {
+                read += n;
+            }
+
+            return ZaloResponseReader.PeekErrorCode(new ReadOnlySpan<byte>(buffer, 0, read), isWholeBody: read < PeekBytes) == ZaloErrorCodes.RateLimited;
+        }
+        finally
+        {
+            stream.Position = 0;
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool FailedBeforeSending(HttpRequestException exception)
@@ -284,6 +252,17 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         return null; // Polly's exponential backoff with jitter
     }
 
-    private static string Reason(Outcome<HttpResponseMessage> outcome)
-        => outcome.Exception is { } ex ? ex.GetType().Name : "HTTP " + ((int)outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private void OnRetry(HttpRequestMessage request, Outcome<HttpResponseMessage> outcome, TimeSpan delay, int attempt)
+    {
+        ZaloTelemetry.Retries.Add(1);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var reason = outcome.Exception is { } ex
+                ? ex.GetType().Name
+                : outcome.Result!.StatusCode == System.Net.HttpStatusCode.OK
+                    ? "Zalo -32"
+                    : "HTTP " + ((int)outcome.Result.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ZaloLog.Retrying(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? string.Empty, delay, reason, attempt);
+        }
+    }
 }

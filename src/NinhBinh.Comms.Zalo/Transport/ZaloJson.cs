@@ -461,3 +461,17 @@ internal sealed class StringOrNumberConverter : JsonConverter<string?>
 internal sealed partial class ZaloJsonContext : JsonSerializerContext
 {
 }
+
+/// <summary>The serializer settings for what goes on the wire.</summary>
+internal static class ZaloJson
+{
+    /// <summary>
+    /// The source-generated context with an encoder that writes Vietnamese letters as UTF-8 instead of <c>\uXXXX</c>
+    /// escapes (the bodies are JSON, never HTML): about a quarter fewer bytes per Vietnamese message.
+    /// </summary>
+    public static ZaloJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -12,6 +12,7 @@ namespace NinhBinh.Comms.Zalo.Internal;
 /// <summary>Reads Zalo responses: HTTP failures and HTTP-200 error envelopes both become <see cref="ZaloException"/>s.</summary>
 internal static class ZaloResponseReader
 {
+    /// <summary>Reads a response body (already buffered by the pipeline) straight from its stream, no byte-array copy.</summary>
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
     {
         using (response)
@@ -22,14 +23,14 @@ internal static class ZaloResponseReader
             }
 
 #if NET
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
             cancellationToken.ThrowIfCancellationRequested();
-            var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
             try
             {
-                return JsonSerializer.Deserialize(bytes, typeInfo)
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
                     ?? throw new ZaloException($"Zalo answered {operation} with an empty body.") { Status = (int)response.StatusCode };
             }
             catch (JsonException ex)
@@ -40,20 +41,21 @@ internal static class ZaloResponseReader
     }
 
     public static ZaloException HttpFailure(HttpResponseMessage response, string operation)
-    {
-        var status = (int)response.StatusCode;
-        var retryAfter = GetRetryAfter(response);
-        return new ZaloException(0, $"Zalo answered {operation} with HTTP {status.ToString(CultureInfo.InvariantCulture)} {response.ReasonPhrase}.")
+        => HttpFailure((int)response.StatusCode, response.ReasonPhrase, GetRetryAfter(response), operation);
+
+    public static ZaloException HttpFailure(int status, string? reasonPhrase, TimeSpan? retryAfter, string operation)
+        => new(0, $"Zalo answered {operation} with HTTP {status.ToString(CultureInfo.InvariantCulture)} {reasonPhrase}.")
         {
             Status = status,
             IsTransient = status is 408 or 429 or >= 500,
             RetryAfter = retryAfter,
         };
-    }
 
-    public static TimeSpan? GetRetryAfter(HttpResponseMessage response)
+    public static TimeSpan? GetRetryAfter(HttpResponseMessage response) => GetRetryAfter(response.Headers);
+
+    public static TimeSpan? GetRetryAfter(System.Net.Http.Headers.HttpResponseHeaders? headers)
     {
-        var header = response.Headers.RetryAfter;
+        var header = headers?.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta;
@@ -63,6 +65,46 @@ internal static class ZaloResponseReader
         {
             var wait = date - DateTimeOffset.UtcNow;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The top-level <c>error</c> of a Zalo envelope, read from the first bytes of a body without deserializing it;
+    /// <see langword="null"/> when it is not among them.
+    /// </summary>
+    public static int? PeekErrorCode(ReadOnlySpan<byte> json, bool isWholeBody)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: isWholeBody, state: default);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("error"u8))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) ? code : null;
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= 1 && !reader.TrySkip())
+                {
+                    return null; // a nested value runs past the peeked bytes
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // not JSON, or cut off inside a token
         }
 
         return null;

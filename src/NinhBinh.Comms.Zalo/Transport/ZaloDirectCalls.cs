@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NinhBinh.Comms.Zalo.Internal;
+
+/// <summary>
+/// The hand-written request paths, on every target: message sends (the hot path: no Refit layers, URIs built once,
+/// the body serialized once as UTF-8 with the source-generated context, the response read from its buffer) and
+/// token grants. Each request carries its <see cref="ZaloRequestSafety"/> from <see cref="ZaloEndpoint"/>.
+/// </summary>
+internal sealed class ZaloDirectCalls
+{
+    private static readonly MediaTypeHeaderValue JsonType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+    private readonly HttpClient _http;
+    private readonly Dictionary<ZaloEndpoint, Uri> _uris = new();
+
+    public ZaloDirectCalls(HttpClient http)
+    {
+        _http = http;
+        var baseAddress = http.BaseAddress ?? throw new ArgumentException("The HttpClient needs a BaseAddress.", nameof(http));
+        foreach (var endpoint in ZaloEndpoint.All)
+        {
+            _uris[endpoint] = new Uri(baseAddress, endpoint.Path);
+        }
+    }
+
+    public HttpClient Http => _http;
+
+    /// <summary>A request to <paramref name="endpoint"/> on this client's host, marked with the endpoint's safety.</summary>
+    public HttpRequestMessage CreateRequest(ZaloEndpoint endpoint, string? query = null)
+    {
+        var uri = _uris[endpoint];
+        var request = new HttpRequestMessage(endpoint.Method, query is null ? uri : new Uri(uri.OriginalString + "?" + query));
+        ZaloRequestOptions.SetSafety(request, endpoint.Safety);
+        return request;
+    }
+
+    public static void AddToken(HttpRequestMessage request, string accessToken, string? appSecretProof)
+    {
+        request.Headers.TryAddWithoutValidation("access_token", accessToken);
+        if (appSecretProof is not null)
+        {
+            request.Headers.TryAddWithoutValidation("appsecret_proof", appSecretProof);
+        }
+    }
+
+    /// <summary>A JSON body: UTF-8 (Vietnamese letters as themselves, not <c>\uXXXX</c>), with its length.</summary>
+    public static HttpContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = JsonType;
+        return content;
+    }
+
+    public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+    {
+        var request = CreateRequest(endpoint);
+        AddToken(request, accessToken, appSecretProof);
+        request.Content = Json(body, ZaloJson.Wire.SendMessageRequest);
+        return SendAsync(request, ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name, cancellationToken);
+    }
+
+    public Task<OAuthTokenResponse> RequestTokenAsync(string secretKey, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        var request = CreateRequest(ZaloEndpoint.AccessToken);
+        request.Headers.TryAddWithoutValidation("secret_key", secretKey);
+        request.Content = new FormUrlEncodedContent(form);
+        return SendAsync(request, ZaloJson.Wire.OAuthTokenResponse, ZaloEndpoint.AccessToken.Name, cancellationToken);
+    }
+
+    /// <summary>Sends a request built here and reads its body; the request is disposed when done.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await ZaloResponseReader.ReadAsync(response, typeInfo, operation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
