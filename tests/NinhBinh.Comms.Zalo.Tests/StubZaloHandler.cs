@@ -21,6 +21,9 @@ public sealed class StubZaloHandler : HttpMessageHandler
     /// <summary>How long to wait (honouring cancellation) before answering a request; none by default.</summary>
     public Func<RecordedRequest, int, TimeSpan>? Delay { get; init; }
 
+    /// <summary>The clock <see cref="Delay"/> waits on; the system clock by default.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public int Count => Volatile.Read(ref _count);
@@ -42,7 +45,7 @@ public sealed class StubZaloHandler : HttpMessageHandler
         var n = Interlocked.Increment(ref _count);
         if (Delay?.Invoke(recorded, n) is { } delay && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(delay, Clock, cancellationToken);
         }
 
         return _respond(recorded, n);

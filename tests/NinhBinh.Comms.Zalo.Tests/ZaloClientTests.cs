@@ -122,7 +122,7 @@ public class ZaloClientTests
         var handler = new StubZaloHandler((_, _) => Error(code));
         var (factory, _) = Create(handler);
 
-        var ex = await Assert.ThrowsAnyAsync<ZaloException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+        var ex = (ZaloException)await Assert.ThrowsAsync(expected, () => factory.GetClient(Oa).SendTextAsync(User, "hi"));
 
         Assert.IsType(expected, ex);
         Assert.Equal(code, ex.ZaloCode);
@@ -236,10 +236,11 @@ public class ZaloClientTests
     [Fact]
     public async Task A_send_refused_for_rate_is_retried_because_Zalo_did_not_act_on_it()
     {
+        var time = new FakeTimeProvider(Now);
         var handler = new StubZaloHandler((_, n) => n == 1 ? Error(-32, "Rate limit") : Sent());
-        var (factory, _) = Create(handler, TimeProvider.System);
+        var (factory, _) = Create(handler, time);
 
-        var result = await factory.GetClient(Oa).SendTextAsync(User, "hi");
+        var result = await FakeClock.Pump(time, factory.GetClient(Oa).SendTextAsync(User, "hi"));
 
         Assert.Equal("msg-1", result.MessageId);
         Assert.Equal(2, handler.Count);
@@ -248,10 +249,11 @@ public class ZaloClientTests
     [Fact]
     public async Task Persistent_rate_limiting_surfaces_as_a_transient_typed_error_after_the_retries()
     {
+        var time = new FakeTimeProvider(Now);
         var handler = new StubZaloHandler((_, _) => Error(-32, "Rate limit"));
-        var (factory, _) = Create(handler, TimeProvider.System, o => o.Retry.MaxRetries = 2);
+        var (factory, _) = Create(handler, time, o => o.Retry.MaxRetries = 2);
 
-        var ex = await Assert.ThrowsAsync<ZaloRateLimitedException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+        var ex = Assert.IsType<ZaloRateLimitedException>(await FakeClock.PumpFailure(time, factory.GetClient(Oa).SendTextAsync(User, "hi")));
 
         Assert.True(ex.IsTransient);
         Assert.Equal(-32, ex.ZaloCode);
@@ -261,44 +263,49 @@ public class ZaloClientTests
     [Fact]
     public async Task A_read_that_times_out_is_retried_and_a_send_that_times_out_is_not()
     {
+        var time = new FakeTimeProvider(Now);
         var handler = new StubZaloHandler((r, _) => r.Path.Contains("/message/", StringComparison.Ordinal) ? Sent() : StubZaloHandler.Json("""{"error":0,"data":["a"]}"""))
         {
-            // The first read and every send take longer than the 100 ms attempt timeout.
+            // The first read and every send take longer than the 1 s attempt timeout (on the fake clock).
             Delay = (r, n) => n == 1 || r.Path.Contains("/message/", StringComparison.Ordinal) ? TimeSpan.FromSeconds(5) : TimeSpan.Zero,
+            Clock = time,
         };
-        var (factory, _) = Create(handler, TimeProvider.System, o => o.RequestTimeout = TimeSpan.FromMilliseconds(100));
+        var (factory, _) = Create(handler, time, o => o.RequestTimeout = TimeSpan.FromSeconds(1));
 
-        Assert.Equal(new[] { "a" }, await factory.GetClient(Oa).GetTagsAsync());
+        Assert.Equal(new[] { "a" }, await FakeClock.Pump(time, factory.GetClient(Oa).GetTagsAsync(), TimeSpan.FromMilliseconds(100)));
         Assert.Equal(2, handler.Count);
-        await Assert.ThrowsAsync<ZaloOutcomeUnknownException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+        var ex = Assert.IsType<ZaloOutcomeUnknownException>(await FakeClock.PumpFailure(time, factory.GetClient(Oa).SendTextAsync(User, "hi"), TimeSpan.FromMilliseconds(100)));
+        Assert.Contains("timed out", ex.Message);
         Assert.Equal(3, handler.Count);
     }
 
     [Fact]
     public async Task A_send_answered_503_is_not_retried_but_a_read_is()
     {
+        var time = new FakeTimeProvider(Now);
         var sendHandler = new StubZaloHandler((_, _) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
-        var (sendFactory, _) = Create(sendHandler, TimeProvider.System);
-        var ex = await Assert.ThrowsAsync<ZaloOutcomeUnknownException>(() => sendFactory.GetClient(Oa).SendTextAsync(User, "hi"));
+        var (sendFactory, _) = Create(sendHandler, time);
+        var ex = Assert.IsType<ZaloOutcomeUnknownException>(await FakeClock.PumpFailure(time, sendFactory.GetClient(Oa).SendTextAsync(User, "hi")));
         Assert.Equal(503, ex.Status);
         Assert.Contains("never sent twice", ex.Message);
         Assert.Equal(1, sendHandler.Count);
 
         var readHandler = new StubZaloHandler((_, n) => n < 3
-            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(10)) } }
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(50)) } }
             : StubZaloHandler.Json("""{"error":0,"message":"Success","data":["thon-1","thon-2"]}"""));
-        var (readFactory, _) = Create(readHandler, TimeProvider.System);
-        Assert.Equal(new[] { "thon-1", "thon-2" }, await readFactory.GetClient(Oa).GetTagsAsync());
+        var (readFactory, _) = Create(readHandler, time);
+        Assert.Equal(new[] { "thon-1", "thon-2" }, await FakeClock.Pump(time, readFactory.GetClient(Oa).GetTagsAsync()));
         Assert.Equal(3, readHandler.Count);
     }
 
     [Fact]
     public async Task Reads_give_up_after_the_configured_retries()
     {
+        var time = new FakeTimeProvider(Now);
         var handler = new StubZaloHandler((_, _) => throw new HttpRequestException("connection reset"));
-        var (factory, _) = Create(handler, TimeProvider.System, o => o.Retry.MaxRetries = 2);
+        var (factory, _) = Create(handler, time, o => o.Retry.MaxRetries = 2);
 
-        var ex = await Assert.ThrowsAsync<ZaloException>(() => factory.GetClient(Oa).GetTagsAsync());
+        var ex = Assert.IsType<ZaloException>(await FakeClock.PumpFailure(time, factory.GetClient(Oa).GetTagsAsync()));
 
         Assert.True(ex.IsTransient);
         Assert.Equal(3, handler.Count);

@@ -138,6 +138,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request; // handlers other than the socket handler (test doubles, proxies) may leave it unset
         if (response.IsSuccessStatusCode)
         {
             try
