@@ -238,7 +238,10 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
 #if NET
         return exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 #else
-        return exception.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound };
+        // .NET Framework: the socket error inside; a modern runtime running this build also says so in HttpRequestError.
+        var error = exception.GetType().GetProperty("HttpRequestError")?.GetValue(exception)?.ToString();
+        return error is "ConnectionError" or "NameResolutionError" or "SecureConnectionError"
+            || exception.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound };
 #endif
     }
 
