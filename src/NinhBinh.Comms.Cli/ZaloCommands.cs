@@ -35,11 +35,24 @@ internal static class ZaloCommands
                 throw new CliUsageException("--redirect-uri must be an absolute URL.");
             }
 
-            var oauthBase = configuration["Zalo:OAuthBaseUrl"] is { Length: > 0 } configured ? new Uri(configured) : new ZaloClientOptions().OAuthBaseUrl;
-            var given = parse.GetValue(verifier) ?? configuration["Zalo:CodeVerifier"];
+            var oauthBase = new ZaloClientOptions().OAuthBaseUrl;
+            if (configuration["Zalo:OAuthBaseUrl"] is { Length: > 0 } configured
+                && (!Uri.TryCreate(configured, UriKind.Absolute, out oauthBase) || (oauthBase.Scheme != Uri.UriSchemeHttp && oauthBase.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw new CliUsageException($"configuration is invalid: Zalo:OAuthBaseUrl '{configured}' is not an absolute http or https URL.");
+            }
+
+            var configuredVerifier = configuration["Zalo:CodeVerifier"];
+            if (configuredVerifier is not null && !ZaloPkce.IsValidVerifier(configuredVerifier))
+            {
+                throw new CliUsageException("configuration is invalid: Zalo:CodeVerifier must be 43–128 characters of A–Z a–z 0–9 - . _ ~.");
+            }
+
+            var given = parse.GetValue(verifier) ?? configuredVerifier;
             var code = given ?? ZaloPkce.CreateVerifier();
-            var url = ZaloAuthorizationClient.BuildAuthorizationUrl(oauthBase, parse.GetValue(appId)!, redirectUri,
-                ZaloPkce.ComputeChallenge(code), parse.GetValue(state) ?? ZaloPkce.CreateVerifier().Substring(0, 16));
+            var challenge = NbcommsApp.CheckInput("--code-verifier", () => ZaloPkce.ComputeChallenge(code));
+            var url = NbcommsApp.CheckInput("--app-id", () => ZaloAuthorizationClient.BuildAuthorizationUrl(oauthBase, parse.GetValue(appId)!, redirectUri,
+                challenge, parse.GetValue(state) ?? ZaloPkce.CreateVerifier().Substring(0, 16)));
             await stdout.WriteLineAsync(url.AbsoluteUri).ConfigureAwait(false);
             if (given is null)
             {
@@ -61,7 +74,18 @@ internal static class ZaloCommands
         {
             using var services = NbcommsApp.CreateZaloServices(NbcommsApp.LoadConfiguration(parse));
             var factory = services.GetRequiredService<IZaloClientFactory>();
-            var tokens = await factory.Authorization.ExchangeCodeAsync(parse.GetValue(oaId)!, parse.GetValue(code)!, parse.GetValue(verifier)!, ct).ConfigureAwait(false);
+            ZaloTokenSet tokens;
+            try
+            {
+                tokens = await factory.Authorization.ExchangeCodeAsync(parse.GetValue(oaId)!, parse.GetValue(code)!, parse.GetValue(verifier)!, ct).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex) when (ex.ParamName is "oaId" or "code" or "codeVerifier")
+            {
+                // Checked by the SDK before anything is sent.
+                var option = ex.ParamName switch { "oaId" => "--oa-id", "code" => "--code", _ => "--code-verifier" };
+                throw new CliInputException(option + ": " + NbcommsApp.ArgumentMessage(ex), ex);
+            }
+
             await stdout.WriteLineAsync($"Stored the tokens of OA {parse.GetValue(oaId)}; the access token is valid until {tokens.AccessTokenExpiresAt:O}.").ConfigureAwait(false);
             return NbcommsApp.Success;
         });
@@ -78,10 +102,12 @@ internal static class ZaloCommands
         {
             var configuration = NbcommsApp.LoadConfiguration(parse);
             var oa = NbcommsApp.ResolveOaId(parse.GetValue(oaId), configuration);
-            var message = ZaloMessage.CreateText(parse.GetValue(text)!); // checked before anything is sent
-            var recipient = ZaloRecipient.User(parse.GetValue(userId)!);
-            using var services = NbcommsApp.CreateZaloServices(configuration);
-            var client = services.GetRequiredService<IZaloClientFactory>().GetClient(oa);
+            using var services = NbcommsApp.CreateZaloServices(configuration); // configuration errors first: exit 2
+
+            // Content is checked before anything is sent; what breaks a rule exits 1 and names the option and the limit.
+            var client = NbcommsApp.CheckInput("--oa-id", () => services.GetRequiredService<IZaloClientFactory>().GetClient(oa));
+            var recipient = NbcommsApp.CheckInput("--user-id", () => ZaloRecipient.User(parse.GetValue(userId)!));
+            var message = NbcommsApp.CheckInput("--text", () => ZaloMessage.CreateText(parse.GetValue(text)!));
             var result = await client.SendConsultationAsync(recipient, message, ct).ConfigureAwait(false);
             await stdout.WriteLineAsync(result.MessageId).ConfigureAwait(false);
             return NbcommsApp.Success;
@@ -98,9 +124,9 @@ internal static class ZaloCommands
         {
             var configuration = NbcommsApp.LoadConfiguration(parse);
             var oa = NbcommsApp.ResolveOaId(parse.GetValue(oaId), configuration);
-            var query = new ZaloFollowerQuery { Tag = parse.GetValue(tag) };
             using var services = NbcommsApp.CreateZaloServices(configuration);
-            var client = services.GetRequiredService<IZaloClientFactory>().GetClient(oa);
+            var client = NbcommsApp.CheckInput("--oa-id", () => services.GetRequiredService<IZaloClientFactory>().GetClient(oa));
+            var query = new ZaloFollowerQuery { Tag = parse.GetValue(tag) };
             await foreach (var id in client.GetFollowerIdsAsync(query, ct).ConfigureAwait(false))
             {
                 await stdout.WriteLineAsync(id).ConfigureAwait(false);

@@ -127,7 +127,7 @@ public static class ZaloServiceCollectionExtensions
         {
             return parse(value!);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
             throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { $"{ZaloClientOptions.SectionName}:{key} '{value}' is not a valid {typeof(T).Name}." });
         }

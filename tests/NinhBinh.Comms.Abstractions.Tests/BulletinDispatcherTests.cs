@@ -230,8 +230,12 @@ public class BulletinDispatcherTests
     public async Task An_already_cancelled_token_sends_nothing()
     {
         var channel = new InMemoryBulletinChannel("c");
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new BulletinDispatcher(new[] { channel }).DispatchAsync(TestBulletins.Valid(), new CancellationToken(canceled: true)));
+        var cancelled = new CancellationToken(canceled: true);
+
+        // Exactly OperationCanceledException: nothing ran, so there is no partial result (no DispatchCanceledException).
+        var ex = await Assert.ThrowsAsync<OperationCanceledException>(() =>
+            new BulletinDispatcher(new[] { channel }).DispatchAsync(TestBulletins.Valid(), cancelled));
+        Assert.Equal(cancelled, ex.CancellationToken);
         Assert.Empty(channel.Received);
     }
 

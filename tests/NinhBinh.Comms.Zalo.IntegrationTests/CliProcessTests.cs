@@ -62,7 +62,7 @@ public class CliProcessTests
     }
 
     [Fact]
-    public async Task Exit_codes_and_one_line_errors_without_tokens()
+    public async Task Content_that_breaks_a_rule_and_refusals_by_Zalo_exit_1_with_one_line_naming_the_option()
     {
         await using var emulator = await Harness.StartAsync();
         emulator.AddFollower(Harness.Oa, User, lastInteraction: DateTimeOffset.UtcNow.AddDays(-10));
@@ -75,34 +75,129 @@ public class CliProcessTests
             var refused = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", User, "--text", "ngoài 7 ngày");
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("-230", refused.Stderr);
-            Assert.Single(refused.Stderr.Trim().Split('\n'));
 
             var tooLong = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", User, "--text", new string('a', 2001));
-            Assert.Equal(2, tooLong.ExitCode);
-            Assert.Contains("2000", tooLong.Stderr);
+            Assert.Equal(1, tooLong.ExitCode);
+            Assert.Equal("nbcomms: --text: text is 2001 characters long; the limit is 2000.", tooLong.Stderr.Trim());
 
-            var missing = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", User);
-            Assert.Equal(2, missing.ExitCode);
-            Assert.Contains("--text", missing.Stderr);
+            var notAnId = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", "84-not-an-id", "--text", "Thông báo");
+            Assert.Equal(1, notAnId.ExitCode);
+            Assert.Equal("nbcomms: --user-id: userId must be a Zalo user id: 1–32 digits.", notAnId.Stderr.Trim());
 
-            var noConfig = await Harness.RunCliAsync(new Dictionary<string, string>(), "zalo", "followers", "--oa-id", Harness.Oa);
-            Assert.Equal(2, noConfig.ExitCode);
-            Assert.Contains("Zalo:AppId", noConfig.Stderr);
+            var badOa = await Harness.RunCliAsync(env, "zalo", "followers", "--oa-id", "oa giavien");
+            Assert.Equal(1, badOa.ExitCode);
+            Assert.StartsWith("nbcomms: --oa-id: ", badOa.Stderr.Trim());
+            Assert.Contains("1–64", badOa.Stderr);
 
-            var badConfigFile = await Harness.RunCliAsync(env, "--config", "/nonexistent/nbcomms.json", "zalo", "followers");
-            Assert.Equal(2, badConfigFile.ExitCode);
+            // Only the refused request reached Zalo; content that breaks a rule is stopped before anything is sent.
+            Assert.Empty(emulator.GetSentMessages(Harness.Oa));
+            Assert.Equal(1, emulator.TotalRequests);
 
-            foreach (var output in new[] { refused, tooLong, missing, noConfig, badConfigFile })
+            foreach (var output in new[] { refused, tooLong, notAnId, badOa })
             {
-                Assert.DoesNotContain(tokens.AccessToken, output.Stdout + output.Stderr);
-                Assert.DoesNotContain(tokens.RefreshToken, output.Stdout + output.Stderr);
-                Assert.DoesNotContain(Harness.Secret, output.Stdout + output.Stderr);
+                Assert.Empty(output.Stdout);
+                AssertOneLineWithoutSecrets(output, tokens);
             }
         }
         finally
         {
             Directory.Delete(store, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Usage_and_configuration_errors_exit_2_with_one_line()
+    {
+        await using var emulator = await Harness.StartAsync();
+        emulator.AddFollower(Harness.Oa, User, lastInteraction: DateTimeOffset.UtcNow);
+        var store = Harness.TempDirectory();
+        var tokens = await Harness.SeedGrantAsync(emulator, new FileZaloTokenStore(store), DateTimeOffset.UtcNow);
+        var env = Env(emulator.BaseUri, store);
+        env["NBCOMMS_Zalo__DefaultOaId"] = Harness.Oa;
+        try
+        {
+            var unknownOption = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", User, "--text", "Thông báo", "--urgent");
+            Assert.Equal(2, unknownOption.ExitCode);
+            Assert.Contains("--urgent", unknownOption.Stderr);
+
+            var unknownCommand = await Harness.RunCliAsync(env, "zalo", "send-photo", "--user-id", User);
+            Assert.Equal(2, unknownCommand.ExitCode);
+            Assert.Contains("send-photo", unknownCommand.Stderr);
+
+            var missing = await Harness.RunCliAsync(env, "zalo", "send-text", "--user-id", User);
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("--text", missing.Stderr);
+
+            var noAppId = new Dictionary<string, string>(env);
+            noAppId.Remove("NBCOMMS_Zalo__AppId");
+            var missingAppId = await Harness.RunCliAsync(noAppId, "zalo", "send-text", "--user-id", User, "--text", "Thông báo");
+            Assert.Equal(2, missingAppId.ExitCode);
+            Assert.Contains("Zalo:AppId is required", missingAppId.Stderr);
+
+            var noConfig = await Harness.RunCliAsync(new Dictionary<string, string>(), "zalo", "followers", "--oa-id", Harness.Oa);
+            Assert.Equal(2, noConfig.ExitCode);
+            Assert.Contains("Zalo:AppId", noConfig.Stderr);
+
+            var results = new List<(int ExitCode, string Stdout, string Stderr)> { unknownOption, unknownCommand, missing, missingAppId, noConfig };
+            foreach (var timeout in new[] { "soon", "0", "99999999999" })
+            {
+                var badTimeout = new Dictionary<string, string>(env) { ["NBCOMMS_Zalo__RequestTimeout"] = timeout };
+                var result = await Harness.RunCliAsync(badTimeout, "zalo", "send-text", "--user-id", User, "--text", "Thông báo");
+                Assert.True(result.ExitCode == 2, $"RequestTimeout '{timeout}': exit {result.ExitCode}, {result.Stderr}");
+                Assert.Contains("Zalo:RequestTimeout", result.Stderr);
+                results.Add(result);
+            }
+
+            // A configuration error wins over content that would also be refused: the script learns its setup is wrong.
+            var badUrl = new Dictionary<string, string>(env) { ["NBCOMMS_Zalo__OpenApiBaseUrl"] = "openapi.zalo.me" };
+            var badUrlAndTooLong = await Harness.RunCliAsync(badUrl, "zalo", "send-text", "--user-id", User, "--text", new string('a', 2001));
+            Assert.Equal(2, badUrlAndTooLong.ExitCode);
+            Assert.Contains("Zalo:OpenApiBaseUrl", badUrlAndTooLong.Stderr);
+
+            var badConfigFile = await Harness.RunCliAsync(env, "--config", "/nonexistent/nbcomms.json", "zalo", "followers");
+            Assert.Equal(2, badConfigFile.ExitCode);
+            Assert.Contains("--config", badConfigFile.Stderr);
+
+            var notJson = Path.Combine(store, "broken.json");
+            await File.WriteAllTextAsync(notJson, "{ \"Zalo\": ");
+            var brokenConfigFile = await Harness.RunCliAsync(env, "--config", notJson, "zalo", "followers");
+            Assert.Equal(2, brokenConfigFile.ExitCode);
+            Assert.Contains("configuration is invalid", brokenConfigFile.Stderr);
+
+            results.AddRange([badUrlAndTooLong, badConfigFile, brokenConfigFile]);
+            foreach (var output in results)
+            {
+                AssertOneLineWithoutSecrets(output, tokens);
+            }
+
+            Assert.Empty(emulator.GetSentMessages(Harness.Oa));
+            Assert.Equal(0, emulator.TotalRequests);
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Help_documents_the_exit_codes()
+    {
+        var help = await Harness.RunCliAsync(null, "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("Exit codes:", help.Stdout);
+        Assert.Contains("0  success", help.Stdout);
+        Assert.Contains("1  refused or invalid", help.Stdout);
+        Assert.Contains("2  usage or configuration", help.Stdout);
+    }
+
+    private static void AssertOneLineWithoutSecrets((int ExitCode, string Stdout, string Stderr) output, ZaloTokenSet tokens)
+    {
+        var stderr = output.Stderr.Trim();
+        Assert.StartsWith("nbcomms: ", stderr);
+        Assert.Single(stderr.Split('\n'));
+        Assert.DoesNotContain(tokens.AccessToken, output.Stdout + output.Stderr);
+        Assert.DoesNotContain(tokens.RefreshToken, output.Stdout + output.Stderr);
+        Assert.DoesNotContain(Harness.Secret, output.Stdout + output.Stderr);
     }
 
     [Fact]

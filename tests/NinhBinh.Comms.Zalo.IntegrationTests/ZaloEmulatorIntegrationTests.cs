@@ -192,22 +192,34 @@ public class ZaloEmulatorIntegrationTests
     [Fact]
     public async Task The_client_rate_limit_keeps_the_app_under_zalos_limit()
     {
-        var time = new FakeTimeProvider(Morning);
+        var time = new WatchedTimeProvider(Morning);
         await using var emulator = await Harness.StartAsync(time, rateLimit: 30);
         emulator.AddFollower(Harness.Oa, User, lastInteraction: Morning);
         var store = new InMemoryZaloTokenStore();
         await Harness.SeedGrantAsync(emulator, store, time.GetUtcNow());
-        using var factory = new ZaloClientFactory(Harness.Options(emulator, o => o.RequestsPerMinute = 30), store, time);
+        var requestTimeout = TimeSpan.FromSeconds(30);
+        using var factory = new ZaloClientFactory(Harness.Options(emulator, o =>
+        {
+            o.RequestsPerMinute = 30;
+            o.RequestTimeout = requestTimeout;
+        }), store, time);
         var oa = factory.GetClient(Harness.Oa);
 
         var sends = Enumerable.Range(0, 35).Select(i => oa.SendTextAsync(User, "tin " + i)).ToArray();
-        await WaitUntilAsync(() => emulator.GetSentMessages(Harness.Oa).Count == 30);
-        await Task.Delay(100);
-        Assert.Equal(30, emulator.GetSentMessages(Harness.Oa).Count); // the other 5 wait for the window
+
+        // Positive signal: 5 sends are waiting on the (frozen) clock for the 61-second window to move on. Time does not
+        // move until the test advances it, so nothing else can release them.
+        bool WindowWait(TimeSpan due) => due > requestTimeout && due <= TimeSpan.FromSeconds(61);
+        await time.WaitForPendingTimersAsync(5, WindowWait, "5 sends waiting for the rate-limit window");
+        await WaitUntilAsync(() => sends.Count(s => s.IsCompletedSuccessfully) == 30);
+        Assert.Equal(30, emulator.GetSentMessages(Harness.Oa).Count);
+        Assert.All(emulator.GetSentMessages(Harness.Oa), m => Assert.Equal(Morning, m.SentAt));
+
         time.Advance(TimeSpan.FromSeconds(61));
         await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(35, emulator.GetSentMessages(Harness.Oa).Count);
+        Assert.Equal(5, emulator.GetSentMessages(Harness.Oa).Count(m => m.SentAt == Morning.AddSeconds(61))); // sent only once the window moved on
         Assert.Equal(0, emulator.RateLimitedResponses);
     }
 

@@ -4,13 +4,68 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace NinhBinh.Comms.Emulator;
 
-/// <summary>OAuth v4 for official accounts.</summary>
+/// <summary>OAuth v4 for official accounts: apps, authorization codes, token pairs.</summary>
 internal sealed partial class ZaloBackend
 {
+    /// <summary>GET /v4/oa/permission, POST /v4/oa/access_token.</summary>
+    public void MapOAuthRoutes(RouteMap map)
+    {
+        map(HttpMethods.Get, "/v4/oa/permission", Surface.OAuth, Permission);
+        map(HttpMethods.Post, "/v4/oa/access_token", Surface.OAuth, AccessToken);
+    }
+
+    // ---- seeding and inspection ----------------------------------------------------------------------------
+
+    public void RegisterApp(string appId, string appSecret, string? redirectUri)
+    {
+        lock (_gate)
+        {
+            if (_apps.TryGetValue(appId, out var app))
+            {
+                app.Secret = appSecret;
+                app.RedirectUri = redirectUri;
+            }
+            else
+            {
+                _apps[appId] = new AppRecord(appId, appSecret, redirectUri);
+            }
+        }
+    }
+
+    public string IssueAuthorizationCode(string appId, string oaId, string codeChallenge)
+    {
+        lock (_gate)
+        {
+            RequireApp(appId);
+            RequireOa(oaId);
+            return IssueCodeLocked(appId, oaId, codeChallenge ?? string.Empty);
+        }
+    }
+
+    public (string AccessToken, string RefreshToken) IssueTokens(string appId, string oaId)
+    {
+        lock (_gate)
+        {
+            RequireApp(appId);
+            return IssueTokensLocked(appId, RequireOa(oaId));
+        }
+    }
+
+    public int GetRefreshCount(string oaId)
+    {
+        lock (_gate)
+        {
+            return _oas.TryGetValue(oaId, out var oa) ? oa.RefreshCount : 0;
+        }
+    }
+
+    // ---- endpoints -----------------------------------------------------------------------------------------
+
     /// <summary>GET /v4/oa/permission: consents at once for the first OA linked to the app.</summary>
     public Reply Permission(ApiRequest request)
     {
@@ -146,4 +201,24 @@ internal sealed partial class ZaloBackend
         ["refresh_token"] = pair.RefreshToken,
         ["expires_in"] = ((long)_accessTokenLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
     });
+
+    // ---- helpers (lock held) ------------------------------------------------------------------------------
+
+    private string IssueCodeLocked(string appId, string oaId, string challenge)
+    {
+        var code = NewSecret(32);
+        _codes[code] = new CodeRecord(appId, oaId, challenge, Now + _codeLifetime);
+        return code;
+    }
+
+    private (string AccessToken, string RefreshToken) IssueTokensLocked(string appId, OaRecord oa)
+    {
+        var now = Now;
+        var access = NewSecret(48);
+        var refresh = NewSecret(48);
+        _accessTokens[access] = new AccessTokenRecord(access, appId, oa.OaId, now + _accessTokenLifetime);
+        _refreshTokens[refresh] = new RefreshTokenRecord(appId, oa.OaId, now + _refreshTokenLifetime);
+        oa.AccessTokens.Add(access);
+        return (access, refresh);
+    }
 }

@@ -1,24 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Net;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace NinhBinh.Comms.Emulator;
 
@@ -27,9 +12,8 @@ namespace NinhBinh.Comms.Emulator;
 /// (<c>/v2.0/...</c>, <c>/v3.0/...</c>) and ZBS template endpoint (<c>/message/template</c>), with seeding,
 /// inspection and fault injection for tests. All members are thread-safe.
 /// </summary>
-public sealed class ZaloEmulator : IAsyncDisposable
+public sealed partial class ZaloEmulator : IAsyncDisposable
 {
-    private static readonly Dictionary<string, StringValues> _noForm = new(StringComparer.Ordinal);
     private readonly ZaloBackend _backend;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -269,139 +253,5 @@ public sealed class ZaloEmulator : IAsyncDisposable
         }
 
         return IssueTokens(App, Oa);
-    }
-
-    // ---- server --------------------------------------------------------------------------------------------
-
-    private async Task StartCoreAsync(int port, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(ZaloEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
-        });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        _app = app;
-        MapEndpoints(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        var bound = new Uri(addresses.First());
-        BaseUri = new Uri($"http://127.0.0.1:{bound.Port.ToString(CultureInfo.InvariantCulture)}/");
-    }
-
-    private void MapEndpoints(IEndpointRouteBuilder routes)
-    {
-        var b = _backend;
-        Map(routes, HttpMethods.Get, "/v4/oa/permission", Surface.OAuth, b.Permission);
-        Map(routes, HttpMethods.Post, "/v4/oa/access_token", Surface.OAuth, b.AccessToken);
-
-        Map(routes, HttpMethods.Post, "/v3.0/oa/message/cs", Surface.OpenApi, r => b.SendMessage(r, "cs"));
-        Map(routes, HttpMethods.Post, "/v3.0/oa/message/transaction", Surface.OpenApi, r => b.SendMessage(r, "transaction"));
-        Map(routes, HttpMethods.Post, "/v3.0/oa/message/promotion", Surface.OpenApi, r => b.SendMessage(r, "promotion"));
-        Map(routes, HttpMethods.Post, "/v3.0/oa/message/template", Surface.OpenApi, r => b.SendMessage(r, "template"));
-        Map(routes, HttpMethods.Post, "/v2.0/oa/message", Surface.OpenApi, ZaloBackend.V2Message);
-
-        Map(routes, HttpMethods.Get, "/v3.0/oa/user/getlist", Surface.OpenApi, b.GetFollowers);
-        Map(routes, HttpMethods.Get, "/v3.0/oa/user/detail", Surface.OpenApi, b.GetFollowerDetail);
-        Map(routes, HttpMethods.Post, "/v3.0/oa/user/update", Surface.OpenApi, b.UpdateFollower);
-
-        Map(routes, HttpMethods.Post, "/v2.0/oa/tag/tagfollower", Surface.OpenApi, r => b.TagFollower(r, add: true));
-        Map(routes, HttpMethods.Post, "/v2.0/oa/tag/rmfollowerfromtag", Surface.OpenApi, r => b.TagFollower(r, add: false));
-        Map(routes, HttpMethods.Post, "/v2.0/oa/tag/rmtag", Surface.OpenApi, b.RemoveTag);
-        Map(routes, HttpMethods.Get, "/v2.0/oa/tag/gettagsofoa", Surface.OpenApi, b.GetTags);
-
-        Map(routes, HttpMethods.Post, "/v3.0/oa/quota/message", Surface.OpenApi, b.QuotaV3);
-        Map(routes, HttpMethods.Post, "/v2.0/oa/quota/message", Surface.OpenApi, b.QuotaV2);
-        Map(routes, HttpMethods.Get, "/v2.0/oa/getoa", Surface.OpenApi, b.GetOa);
-
-        Map(routes, HttpMethods.Post, "/message/template", Surface.Business, b.SendZns);
-    }
-
-    private void Map(IEndpointRouteBuilder routes, string method, string pattern, Surface surface, Func<ApiRequest, Reply> handler) =>
-        routes.MapMethods(pattern, [method], context => HandleAsync(context, surface, handler));
-
-    private async Task HandleAsync(HttpContext context, Surface surface, Func<ApiRequest, Reply> handler)
-    {
-        if (surface != Surface.OAuth)
-        {
-            _backend.CountRequest();
-        }
-
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
-        {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
-        var isForm = context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
-        var request = new ApiRequest
-        {
-            Path = context.Request.Path.Value ?? "/",
-            Query = context.Request.Query,
-            Headers = context.Request.Headers,
-            Body = body,
-            Form = isForm ? QueryHelpers.ParseQuery(body) : _noForm,
-        };
-
-        var fault = _backend.TakeFault(request.Path);
-        var reply = fault switch
-        {
-            ErrorFault error when surface == Surface.OAuth => Json.OAuthError(error.ErrorCode, "emulated_failure", "Failure injected by the emulator."),
-            ErrorFault error => Json.Error(error.ErrorCode, "Failure injected by the emulator."),
-            StatusFault status => new Reply(status.HttpStatus, Text: "Failure injected by the emulator.", RetryAfter: status.RetryAfter),
-            _ => surface == Surface.OAuth ? handler(request) : _backend.Authenticate(request, surface) ?? handler(request),
-        };
-
-        if (fault is DelayFault delay)
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            try
-            {
-                await Task.Delay(delay.Delay, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                context.Abort();
-                return;
-            }
-        }
-
-        await WriteAsync(context, reply).ConfigureAwait(false);
-    }
-
-    private static async Task WriteAsync(HttpContext context, Reply reply)
-    {
-        var response = context.Response;
-        response.StatusCode = reply.StatusCode;
-        if (reply.RetryAfter is { } retryAfter)
-        {
-            response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (reply.Location is not null)
-        {
-            response.Headers.Location = reply.Location;
-        }
-
-        if (reply.Json is not null)
-        {
-            response.ContentType = "application/json; charset=utf-8";
-            await response.WriteAsync(reply.Json.ToJsonString(Json.WriteOptions), Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
-        }
-        else if (reply.Text is not null)
-        {
-            response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync(reply.Text, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
-        }
     }
 }

@@ -1,0 +1,3 @@
+namespace NinhBinh.Comms.Emulator;
+
+internal sealed record ErrorFault(int ErrorCode) : Fault;

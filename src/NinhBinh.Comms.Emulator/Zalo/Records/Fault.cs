@@ -1,0 +1,3 @@
+namespace NinhBinh.Comms.Emulator;
+
+internal abstract record Fault;
