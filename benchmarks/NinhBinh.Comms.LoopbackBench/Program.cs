@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using NinhBinh.Comms.Zalo;
+
+// Consultation sends over real loopback sockets: the SDK against a hand-written HttpClient + System.Text.Json client,
+// in the same process, alternating rounds. Run the server and the client pinned to different cores (taskset):
+//   server <port>                                   a minimal Kestrel endpoint answering every send with success
+//   client <port> <in-flight> <messages> <rounds>   prints one result line per round and a summary
+return args.Length > 0 && args[0] == "server" ? await Server.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))
+    : args.Length > 0 && args[0] == "client" ? await Client.RunAsync(
+        int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
+        int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture))
+    : Usage();
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: server <port> | client <port> <in-flight> <messages> <rounds>");
+    return 2;
+}
+
+internal static class Server
+{
+    private static readonly byte[] Answer = """{"data":{"message_id":"9a8b7c6d5e4f3a2b1c0d","user_id":"8451234567890123456"},"error":0,"message":"Success"}"""u8.ToArray();
+
+    public static async Task<int> RunAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        app.MapPost("/v3.0/oa/message/{kind}", async (HttpContext context) =>
+        {
+            // Read the whole body as Zalo would, then answer.
+            var body = context.Request.Body;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+            while (await body.ReadAsync(buffer) > 0)
+            {
+            }
+
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = Answer.Length;
+            await context.Response.Body.WriteAsync(Answer);
+        });
+        Console.WriteLine($"listening on 127.0.0.1:{port}");
+        await app.RunAsync();
+        return 0;
+    }
+}
+
+internal static class Client
+{
+    private const string UserId = "8451234567890123456";
+    private const string Text = "[KHẨN CẤP] Cảnh báo mưa lớn, nguy cơ ngập úng tại phường Hoa Lư. Bà con chủ động di chuyển tài sản lên cao, không đi qua ngầm tràn. — UBND phường Hoa Lư";
+
+    public static async Task<int> RunAsync(int port, int inFlight, int messages, int rounds)
+    {
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var store = new InMemoryZaloTokenStore();
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveAsync("1234567890", new ZaloTokenSet("access-token-for-the-benchmark", "refresh", now.AddDays(1), now.AddDays(90), now));
+        using var factory = new ZaloClientFactory(new ZaloClientOptions
+        {
+            AppId = "app",
+            AppSecret = "secret",
+            OpenApiBaseUrl = baseUrl,
+            OAuthBaseUrl = baseUrl,
+            RequestsPerMinute = 0, // no client-side limit: the endpoint is ours
+        }, store);
+        var sdk = factory.GetClient("1234567890");
+        using var handWritten = new HandWrittenClient(baseUrl);
+
+        Func<Task> sdkSend = async () =>
+        {
+            var result = await sdk.SendTextAsync(UserId, Text).ConfigureAwait(false);
+            if (result.MessageId.Length == 0)
+            {
+                throw new InvalidOperationException("no id");
+            }
+        };
+        Func<Task> handSend = () => handWritten.SendTextAsync(UserId, Text);
+
+        // Warm-up: JIT, tiering, connections.
+        for (var i = 0; i < 3; i++)
+        {
+            await RunRoundAsync(sdkSend, 3_000, inFlight);
+            await RunRoundAsync(handSend, 3_000, inFlight);
+        }
+
+        var results = new Dictionary<string, List<Round>> { ["sdk"] = new(), ["hand-written"] = new() };
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var (name, send) in r % 2 == 0 ? new[] { ("sdk", sdkSend), ("hand-written", handSend) } : new[] { ("hand-written", handSend), ("sdk", sdkSend) })
+            {
+                var round = await RunRoundAsync(send, messages, inFlight);
+                results[name].Add(round);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s"));
+            }
+        }
+
+        var s = Summary(results["sdk"]);
+        var h = Summary(results["hand-written"]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"summary in-flight={inFlight} messages={messages} rounds={rounds} (medians)\n" +
+            $"  hand-written {h.CpuMicrosPerMessage,8:0.00} µs CPU/msg {h.BytesPerMessage,8:0} B/msg {h.MessagesPerSecond,8:0} msg/s\n" +
+            $"  sdk          {s.CpuMicrosPerMessage,8:0.00} µs CPU/msg {s.BytesPerMessage,8:0} B/msg {s.MessagesPerSecond,8:0} msg/s\n" +
+            $"  ratio        CPU {s.CpuMicrosPerMessage / h.CpuMicrosPerMessage:0.00}x (target <= 1.15)  allocations {s.BytesPerMessage / h.BytesPerMessage:0.00}x (target <= 1.25)  throughput {s.MessagesPerSecond / h.MessagesPerSecond:0.00}x (target >= 0.90)"));
+        return 0;
+    }
+
+    private static Round Summary(List<Round> rounds)
+    {
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        return new Round(Median(rounds.Select(r => r.CpuMicrosPerMessage)), Median(rounds.Select(r => r.BytesPerMessage)), Median(rounds.Select(r => r.MessagesPerSecond)));
+    }
+
+    private static async Task<Round> RunRoundAsync(Func<Task> send, int messages, int inFlight)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        var workers = new Task[inFlight];
+        for (var w = 0; w < inFlight; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) < messages)
+                {
+                    await send().ConfigureAwait(false);
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+        clock.Stop();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        return new Round(cpu.TotalMilliseconds * 1000 / messages, (double)bytes / messages, messages / clock.Elapsed.TotalSeconds);
+    }
+
+    private readonly record struct Round(double CpuMicrosPerMessage, double BytesPerMessage, double MessagesPerSecond);
+}
+
+/// <summary>What a careful developer writes by hand: one HttpClient, a source-generated STJ context, no SDK.</summary>
+internal sealed class HandWrittenClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _send;
+
+    public HandWrittenClient(Uri baseUrl)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 }) { BaseAddress = baseUrl };
+        _send = new Uri(baseUrl, "v3.0/oa/message/cs");
+    }
+
+    public async Task SendTextAsync(string userId, string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _send)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new SendRequest(new Recipient(userId), new Message(text)), HandJson.Wire.SendRequest)),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("access_token", "access-token-for-the-benchmark");
+        using var response = await _http.SendAsync(request).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var envelope = await response.Content.ReadFromJsonAsync(HandJson.Wire.SendResponse).ConfigureAwait(false);
+        if (envelope is null || envelope.Error != 0 || envelope.Data?.MessageId is null)
+        {
+            throw new InvalidOperationException("Zalo refused the message.");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+internal sealed record SendRequest([property: JsonPropertyName("recipient")] Recipient Recipient, [property: JsonPropertyName("message")] Message Message);
+
+internal sealed record Recipient([property: JsonPropertyName("user_id")] string UserId);
+
+internal sealed record Message([property: JsonPropertyName("text")] string Text);
+
+internal sealed class SendResponse
+{
+    [JsonPropertyName("error")]
+    public int Error { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    [JsonPropertyName("data")]
+    public SendData? Data { get; set; }
+}
+
+internal sealed class SendData
+{
+    [JsonPropertyName("message_id")]
+    public string? MessageId { get; set; }
+
+    [JsonPropertyName("user_id")]
+    public string? UserId { get; set; }
+}
+
+[JsonSerializable(typeof(SendRequest))]
+[JsonSerializable(typeof(SendResponse))]
+internal sealed partial class HandJson : JsonSerializerContext
+{
+    public static HandJson Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Consultation sends on loopback through real sockets to a minimal Kestrel endpoint: the SDK against a hand-written
+# HttpClient + System.Text.Json client in the same run, alternating rounds, server and client pinned to different
+# cores. One in flight and 32 in flight, 10,000 messages per round.
+# Usage: bash benchmarks/zalo-send-loopback.sh [messages] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+messages=${1:-10000}
+rounds=${2:-6}
+project=benchmarks/NinhBinh.Comms.LoopbackBench
+dotnet build "$project" -c Release -v q -nologo >/dev/null
+bin="$project/bin/Release/net10.0/NinhBinh.Comms.LoopbackBench.dll"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+pin_server=""; pin_client=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin_server="taskset -c 0"; pin_client="taskset -c 1"; fi
+$pin_server dotnet "$bin" server "$port" >/dev/null &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(dotnet --version); server on core 0, client on core 1"
+for inflight in 1 32; do
+  $pin_client dotnet "$bin" client "$port" "$inflight" "$messages" "$rounds"
+done
