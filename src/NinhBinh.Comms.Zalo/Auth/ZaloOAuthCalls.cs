@@ -53,10 +53,11 @@ internal sealed class ZaloOAuthCalls
                 $"The Zalo {operation} failed in transit ({ZaloTransport.Describe(ex)}); Zalo may have used the single-use code or refresh token. Not retried.", ex);
         }
 
+        var status = (int)response.StatusCode;
         var body = await ZaloResponseReader.ReadAsync(response, ZaloJsonContext.Default.OAuthTokenResponse, operation, cancellationToken).ConfigureAwait(false);
         if (body.Error is { } error && error != 0)
         {
-            throw ZaloException.FromCode(error, $"Zalo refused the {operation}: {ZaloResponseReader.Describe(error, body.ErrorDescription ?? body.ErrorName)}.");
+            throw ZaloException.FromCode(error, $"Zalo refused the {operation}: {ZaloResponseReader.Describe(error, body.ErrorDescription ?? body.ErrorName)}.", status: status);
         }
 
         if (string.IsNullOrEmpty(body.AccessToken) || string.IsNullOrEmpty(body.RefreshToken) || body.ExpiresIn is null or <= 0)

@@ -82,6 +82,7 @@ internal sealed class ZaloClientCore
                     : new ZaloException($"Zalo {operation} for OA {oaId} failed: {ZaloTransport.Describe(ex)}.", ex) { IsTransient = true };
             }
 
+            var status = (int)response.StatusCode;
             ZaloEnvelope<T> envelope;
             try
             {
@@ -125,7 +126,7 @@ internal sealed class ZaloClientCore
                 ? $"Re-authorization required for OA {oaId}: {description} even after a token refresh."
                 : $"Zalo refused {operation} for OA {oaId}: {description}.";
 
-            throw ZaloException.FromCode(code, message, oaId);
+            throw ZaloException.FromCode(code, message, oaId, status);
         }
     }
 
