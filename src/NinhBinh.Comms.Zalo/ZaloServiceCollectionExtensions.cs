@@ -94,7 +94,10 @@ public static class ZaloServiceCollectionExtensions
         }
     }
 
-    /// <summary>The binder's message names the key (<c>Zalo:RequestsPerMinute</c>) and the type, never the value (which could be a secret).</summary>
+    /// <summary>
+    /// The binder's message names the value, the key (<c>Zalo:RequestsPerMinute</c>) and the type. The secrets are
+    /// strings, which always convert, so a secret never reaches it.
+    /// </summary>
     private static string BindingProblem(IConfigurationSection section, InvalidOperationException ex)
         => ex.Message.IndexOf(section.Path, StringComparison.OrdinalIgnoreCase) >= 0 ? ex.Message : $"{section.Path}: {ex.Message}";
 

@@ -72,6 +72,30 @@ public class ZaloModelTests
     }
 
     [Fact]
+    public void Every_instant_in_the_public_api_is_a_DateTimeOffset()
+    {
+        const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var uses = new List<string>();
+        foreach (var type in typeof(ZaloException).Assembly.GetExportedTypes())
+        {
+            uses.AddRange(type.GetProperties(Public).Where(p => IsDateTime(p.PropertyType)).Select(p => $"{type.Name}.{p.Name}"));
+            uses.AddRange(type.GetFields(Public).Where(f => IsDateTime(f.FieldType)).Select(f => $"{type.Name}.{f.Name}"));
+            foreach (var method in type.GetMethods(Public).Cast<MethodBase>().Concat(type.GetConstructors()))
+            {
+                uses.AddRange(method.GetParameters().Where(p => IsDateTime(p.ParameterType)).Select(p => $"{type.Name}.{method.Name}({p.Name})"));
+                if (method is MethodInfo info && IsDateTime(Unwrap(info.ReturnType)))
+                {
+                    uses.Add($"{type.Name}.{method.Name} returns DateTime");
+                }
+            }
+        }
+
+        Assert.Empty(uses);
+
+        static bool IsDateTime(Type t) => (Nullable.GetUnderlyingType(t) ?? t) == typeof(DateTime);
+    }
+
+    [Fact]
     public void The_model_factory_builds_every_model_with_every_property()
     {
         var at = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.FromHours(7));
