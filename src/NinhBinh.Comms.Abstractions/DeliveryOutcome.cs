@@ -95,6 +95,19 @@ public sealed class DeliveryOutcome
     public static DeliveryOutcome Canceled(string channel)
         => new(channel, DeliveryStatus.Canceled) { Reason = "The dispatch was cancelled before this channel finished." };
 
+    /// <summary>Builds an outcome with every property (<see cref="CommsModelFactory.DeliveryOutcome"/>).</summary>
+    internal static DeliveryOutcome Create(string channel, DeliveryStatus status, string? externalId, DateTimeOffset? scheduledFor, string? reason,
+        string? errorCode, TimeSpan? retryAfter, Exception? exception, TimeSpan duration) => new(channel, status)
+    {
+        ExternalId = externalId,
+        ScheduledFor = scheduledFor,
+        Reason = reason,
+        ErrorCode = errorCode,
+        RetryAfter = retryAfter,
+        Exception = exception,
+        Duration = duration,
+    };
+
     /// <summary>Returns a copy with <see cref="Duration"/> set.</summary>
     /// <param name="duration">The measured duration.</param>
     /// <returns>A copy of this outcome.</returns>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 
 namespace NinhBinh.Comms.Zalo;
 
@@ -127,14 +129,46 @@ public sealed class ZaloClientOptions
         return problems;
     }
 
+    /// <summary>
+    /// Describes the settings for logs and diagnostics. Secrets (<see cref="AppSecret"/>, <see cref="OaSecretKey"/>,
+    /// <see cref="CodeVerifier"/>) are never shown: only whether they are set (<c>***</c>) or not (<c>(not set)</c>).
+    /// </summary>
+    /// <returns>The settings, one <c>Name = value</c> pair after another.</returns>
+    public override string ToString()
+    {
+        var sb = new StringBuilder(nameof(ZaloClientOptions)).Append(" { ");
+        Append(sb, nameof(AppId), AppId);
+        Append(sb, nameof(AppSecret), Secret(AppSecret));
+        Append(sb, nameof(OaSecretKey), Secret(OaSecretKey));
+        Append(sb, nameof(CodeVerifier), Secret(CodeVerifier));
+        Append(sb, nameof(DefaultOaId), DefaultOaId);
+        Append(sb, nameof(OpenApiBaseUrl), Show(OpenApiBaseUrl));
+        Append(sb, nameof(OAuthBaseUrl), Show(OAuthBaseUrl));
+        Append(sb, nameof(BusinessApiBaseUrl), Show(BusinessApiBaseUrl));
+        Append(sb, nameof(TokenStorePath), TokenStorePath);
+        Append(sb, nameof(UseAppSecretProof), UseAppSecretProof ? "True" : "False");
+        Append(sb, nameof(RefreshBeforeExpiry), RefreshBeforeExpiry.ToString("c", CultureInfo.InvariantCulture));
+        Append(sb, nameof(RequestTimeout), RequestTimeout.ToString("c", CultureInfo.InvariantCulture));
+        Append(sb, nameof(RequestsPerMinute), RequestsPerMinute.ToString(CultureInfo.InvariantCulture));
+        sb.Append(nameof(Retry)).Append(" = { ").Append(Retry?.ToString() ?? "(not set)").Append(" } }");
+        return sb.ToString();
+
+        // Never user info or a query string, which could hold credentials.
+        static string? Show(Uri? url) => url is null ? null : url.IsAbsoluteUri ? url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : url.OriginalString;
+
+        static string? Secret(string? value) => string.IsNullOrEmpty(value) ? null : "***";
+
+        static void Append(StringBuilder sb, string name, string? value) => sb.Append(name).Append(" = ").Append(value ?? "(not set)").Append(", ");
+    }
+
     internal ZaloClientOptions Clone() => new()
     {
         AppId = AppId,
         AppSecret = AppSecret,
         OaSecretKey = OaSecretKey,
-        OpenApiBaseUrl = OpenApiBaseUrl,
-        OAuthBaseUrl = OAuthBaseUrl,
-        BusinessApiBaseUrl = BusinessApiBaseUrl,
+        OpenApiBaseUrl = WithTrailingSlash(OpenApiBaseUrl),
+        OAuthBaseUrl = WithTrailingSlash(OAuthBaseUrl),
+        BusinessApiBaseUrl = WithTrailingSlash(BusinessApiBaseUrl),
         TokenStorePath = TokenStorePath,
         DefaultOaId = DefaultOaId,
         CodeVerifier = CodeVerifier,
@@ -144,6 +178,9 @@ public sealed class ZaloClientOptions
         RequestsPerMinute = RequestsPerMinute,
         Retry = new ZaloRetryOptions { Enabled = Retry.Enabled, MaxRetries = Retry.MaxRetries, BaseDelay = Retry.BaseDelay, MaxDelay = Retry.MaxDelay },
     };
+
+    /// <summary>A base address must end with '/' or HttpClient drops its last segment (<c>https://host/zalo</c> + <c>v3.0/…</c>).</summary>
+    private static Uri WithTrailingSlash(Uri url) => url.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? url : new Uri(url.AbsoluteUri + "/");
 
     private static void CheckUrl(List<string> problems, string name, Uri? url)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -164,26 +163,24 @@ public class ZaloOfficialAccountClient
         var d = await _core.CallAsync(OaId, "get user", false,
             (token, proof, ct) => _core.OpenApi.GetUserDetailAsync(data, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get user");
-        return new ZaloUserProfile
-        {
-            UserId = d.UserId ?? userId,
-            UserIdByApp = d.UserIdByApp,
-            DisplayName = d.DisplayName,
-            Alias = d.UserAlias,
-            IsFollower = d.IsFollower,
-            IsSensitive = d.IsSensitive,
-            LastInteractionDate = DateTime.TryParseExact(d.LastInteractionDate, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
-            Avatar = d.Avatar,
-            Tags = d.TagsAndNotes?.TagNames?.ToArray() ?? Array.Empty<string>(),
-            SharedInfo = new ZaloSharedInfo
+        return new ZaloUserProfile(
+            userId: d.UserId ?? userId,
+            userIdByApp: d.UserIdByApp,
+            displayName: d.DisplayName,
+            alias: d.UserAlias,
+            isFollower: d.IsFollower,
+            isSensitive: d.IsSensitive,
+            lastInteractionDate: ZaloDates.ParseVietnamDate(d.LastInteractionDate),
+            avatar: d.Avatar,
+            tags: d.TagsAndNotes?.TagNames?.ToArray() ?? Array.Empty<string>(),
+            sharedInfo: new ZaloSharedInfo
             {
                 Name = Empty(d.SharedInfo?.Name),
                 Phone = Empty(d.SharedInfo?.Phone),
                 Address = Empty(d.SharedInfo?.Address),
                 City = Empty(d.SharedInfo?.City),
                 District = Empty(d.SharedInfo?.District),
-            },
-        };
+            });
     }
 
     /// <summary>Updates the information the OA keeps about a user.</summary>
@@ -245,16 +242,14 @@ public class ZaloOfficialAccountClient
         var d = await _core.CallAsync(OaId, "get user quota", false,
             (token, proof, ct) => _core.OpenApi.GetQuotaV3Async(body, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get user quota");
-        return new ZaloUserQuota
-        {
-            LastInteraction = DateTimeOffset.TryParse(d.LastInteraction, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
-            ConsultationRemaining = d.ConsultationReplies?.Remain ?? 0,
-            ConsultationTotal = d.ConsultationReplies?.Total ?? 0,
-            PromotionDailyRemaining = d.Promotion?.DailyRemain ?? 0,
-            PromotionDailyTotal = d.Promotion?.DailyTotal ?? 0,
-            PromotionMonthlyRemaining = d.Promotion?.MonthlyRemain ?? 0,
-            PromotionMonthlyTotal = d.Promotion?.MonthlyTotal ?? 0,
-        };
+        return new ZaloUserQuota(
+            lastInteraction: ZaloDates.ParseInstant(d.LastInteraction),
+            consultationRemaining: d.ConsultationReplies?.Remain ?? 0,
+            consultationTotal: d.ConsultationReplies?.Total ?? 0,
+            promotionDailyRemaining: d.Promotion?.DailyRemain ?? 0,
+            promotionDailyTotal: d.Promotion?.DailyTotal ?? 0,
+            promotionMonthlyRemaining: d.Promotion?.MonthlyRemain ?? 0,
+            promotionMonthlyTotal: d.Promotion?.MonthlyTotal ?? 0);
     }
 
     /// <summary>Gets the OA's message quota (v2, no arguments).</summary>
@@ -285,19 +280,17 @@ public class ZaloOfficialAccountClient
         var d = await _core.CallAsync(OaId, "get OA info", false,
             (token, proof, ct) => _core.OpenApi.GetOfficialAccountAsync(token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get OA info");
-        return new ZaloOfficialAccountInfo
-        {
-            OaId = d.OaId ?? d.OaIdLegacy ?? OaId,
-            Name = d.Name,
-            Description = d.Description,
-            Alias = d.Alias,
-            IsVerified = d.IsVerified,
-            OaTypeCode = d.OaType,
-            CategoryName = d.CategoryName,
-            FollowerCount = d.FollowerCount,
-            Avatar = d.Avatar,
-            PackageName = d.PackageName,
-        };
+        return new ZaloOfficialAccountInfo(
+            oaId: d.OaId ?? d.OaIdLegacy ?? OaId,
+            name: d.Name,
+            description: d.Description,
+            alias: d.Alias,
+            isVerified: d.IsVerified,
+            oaTypeCode: d.OaType,
+            categoryName: d.CategoryName,
+            followerCount: d.FollowerCount,
+            avatar: d.Avatar,
+            packageName: d.PackageName);
     }
 
     private async Task<ZaloMessageResult> SendAsync(string kind, string operation, ZaloRecipient recipient, ZaloMessage message, bool allowAnonymous, CancellationToken cancellationToken)
@@ -309,7 +302,7 @@ public class ZaloOfficialAccountClient
             throw new ArgumentException($"Only consultation messages can go to anonymous visitors; {operation} needs a follower's user id.", nameof(recipient));
         }
 
-        if ((kind == "template") != (message.Kind == "template"))
+        if ((kind == "template") != (message.Kind == ZaloMessageKind.Template))
         {
             throw new ArgumentException(kind == "template"
                 ? "A template send needs a template message (ZaloMessage.CreateTemplate)."
@@ -343,7 +336,7 @@ public class ZaloOfficialAccountClient
         var d = await _core.CallAsync(OaId, "get quota", false,
             (token, proof, ct) => _core.OpenApi.GetQuotaV2Async(body, token, proof, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingData("get quota");
-        return new ZaloQuota { Type = d.Type, Total = d.Total, Remaining = d.Remain, MessageId = d.MessageId };
+        return new ZaloQuota(d.Type, d.Total, d.Remain, d.MessageId);
     }
 
     private ZaloException MissingData(string operation) => new($"Zalo answered {operation} for OA {OaId} with success but no data.");

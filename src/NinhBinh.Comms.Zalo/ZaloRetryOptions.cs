@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace NinhBinh.Comms.Zalo;
 
@@ -19,4 +20,9 @@ public sealed class ZaloRetryOptions
 
     /// <summary>The longest backoff delay, and the longest <c>Retry-After</c> honoured; default 30 seconds.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Describes the settings, for logs and diagnostics.</summary>
+    /// <returns>For example <c>Enabled = True, MaxRetries = 3, BaseDelay = 00:00:01, MaxDelay = 00:00:30</c>.</returns>
+    public override string ToString()
+        => string.Format(CultureInfo.InvariantCulture, "Enabled = {0}, MaxRetries = {1}, BaseDelay = {2:c}, MaxDelay = {3:c}", Enabled, MaxRetries, BaseDelay, MaxDelay);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using System.Net.Http;
@@ -79,59 +78,28 @@ public static class ZaloServiceCollectionExtensions
             });
     }
 
-    private static void Bind(IConfiguration section, ZaloClientOptions options)
+    /// <summary>
+    /// Binds with the configuration-binding source generator (no reflection: trimming- and AOT-safe). A value that
+    /// does not convert becomes an <see cref="OptionsValidationException"/> naming its key, like every other problem.
+    /// </summary>
+    private static void Bind(IConfigurationSection section, ZaloClientOptions options)
     {
-        options.AppId = section[nameof(ZaloClientOptions.AppId)] ?? options.AppId;
-        options.AppSecret = section[nameof(ZaloClientOptions.AppSecret)] ?? options.AppSecret;
-        options.OaSecretKey = section[nameof(ZaloClientOptions.OaSecretKey)] ?? options.OaSecretKey;
-        options.TokenStorePath = section[nameof(ZaloClientOptions.TokenStorePath)] ?? options.TokenStorePath;
-        options.DefaultOaId = section[nameof(ZaloClientOptions.DefaultOaId)] ?? options.DefaultOaId;
-        options.CodeVerifier = section[nameof(ZaloClientOptions.CodeVerifier)] ?? options.CodeVerifier;
-        options.OpenApiBaseUrl = Url(section, nameof(ZaloClientOptions.OpenApiBaseUrl)) ?? options.OpenApiBaseUrl;
-        options.OAuthBaseUrl = Url(section, nameof(ZaloClientOptions.OAuthBaseUrl)) ?? options.OAuthBaseUrl;
-        options.BusinessApiBaseUrl = Url(section, nameof(ZaloClientOptions.BusinessApiBaseUrl)) ?? options.BusinessApiBaseUrl;
-        options.UseAppSecretProof = Parse(section, nameof(ZaloClientOptions.UseAppSecretProof), bool.Parse) ?? options.UseAppSecretProof;
-        options.RequestsPerMinute = Parse(section, nameof(ZaloClientOptions.RequestsPerMinute), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestsPerMinute;
-        options.RequestTimeout = Parse(section, nameof(ZaloClientOptions.RequestTimeout), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RequestTimeout;
-        options.RefreshBeforeExpiry = Parse(section, nameof(ZaloClientOptions.RefreshBeforeExpiry), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.RefreshBeforeExpiry;
-        var retry = section.GetSection(nameof(ZaloClientOptions.Retry));
-        options.Retry.Enabled = Parse(retry, nameof(ZaloRetryOptions.Enabled), bool.Parse) ?? options.Retry.Enabled;
-        options.Retry.MaxRetries = Parse(retry, nameof(ZaloRetryOptions.MaxRetries), v => int.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.MaxRetries;
-        options.Retry.BaseDelay = Parse(retry, nameof(ZaloRetryOptions.BaseDelay), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.BaseDelay;
-        options.Retry.MaxDelay = Parse(retry, nameof(ZaloRetryOptions.MaxDelay), v => TimeSpan.Parse(v, CultureInfo.InvariantCulture)) ?? options.Retry.MaxDelay;
-    }
-
-    private static Uri? Url(IConfiguration section, string key)
-    {
-        var value = section[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(value!.EndsWith("/", StringComparison.Ordinal) ? value : value + "/", UriKind.Absolute, out var url)
-            ? url
-            : throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { $"{ZaloClientOptions.SectionName}:{key} '{value}' is not an absolute URL." });
-    }
-
-    private static T? Parse<T>(IConfiguration section, string key, Func<string, T> parse)
-        where T : struct
-    {
-        var value = section[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
         try
         {
-            return parse(value!);
+            section.Bind(options);
         }
-        catch (Exception ex) when (ex is FormatException or OverflowException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException)
         {
-            throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { $"{ZaloClientOptions.SectionName}:{key} '{value}' is not a valid {typeof(T).Name}." });
+            throw new OptionsValidationException(ZaloClientOptions.SectionName, typeof(ZaloClientOptions), new[] { BindingProblem(section, ex) });
         }
     }
+
+    /// <summary>
+    /// The binder's message names the value, the key (<c>Zalo:RequestsPerMinute</c>) and the type. The secrets are
+    /// strings, which always convert, so a secret never reaches it.
+    /// </summary>
+    private static string BindingProblem(IConfigurationSection section, Exception ex)
+        => ex.Message.IndexOf(section.Path, StringComparison.OrdinalIgnoreCase) >= 0 ? ex.Message : $"{section.Path}: {ex.Message}";
 
     private sealed class ZaloClientOptionsValidator : IValidateOptions<ZaloClientOptions>
     {

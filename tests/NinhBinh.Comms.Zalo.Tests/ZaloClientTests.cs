@@ -381,7 +381,7 @@ public class ZaloClientTests
 
         var user = await oa.GetUserAsync(User);
         Assert.Equal("Lan", user.DisplayName);
-        Assert.Equal(new DateTime(2026, 11, 25), user.LastInteractionDate);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(7)), user.LastInteractionDate);
         Assert.Equal(new[] { "thon-1" }, user.Tags);
         Assert.Equal("0912345678", user.SharedInfo.Phone);
         Assert.Null(user.SharedInfo.Address);

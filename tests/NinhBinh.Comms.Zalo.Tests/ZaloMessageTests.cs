@@ -15,7 +15,7 @@ public class ZaloMessageTests
         Assert.Contains("2001", ex.Message);
         Assert.Contains("2000", ex.Message);
         Assert.Equal(2000, ZaloMessage.CreateText(new string('a', 2000)).Text!.Length);
-        Assert.Equal("text", ZaloMessage.CreateText("Xin chào").Kind);
+        Assert.Equal(ZaloMessageKind.Text, ZaloMessage.CreateText("Xin chào").Kind);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class ZaloMessageTests
         Assert.Equal("elements", Assert.Throws<ArgumentException>(() => ZaloMessage.CreateList(Array.Empty<ZaloListElement>())).ParamName);
         var buttons = Enumerable.Range(0, 6).Select(i => ZaloButton.QueryShow("Nút " + i, "q" + i));
         Assert.Equal("buttons", Assert.Throws<ArgumentException>(() => ZaloMessage.CreateList(new[] { row }, buttons)).ParamName);
-        Assert.Equal("list", ZaloMessage.CreateList(Enumerable.Repeat(row, 5), buttons.Take(5)).Kind);
+        Assert.Equal(ZaloMessageKind.List, ZaloMessage.CreateList(Enumerable.Repeat(row, 5), buttons.Take(5)).Kind);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class ZaloMessageTests
         Assert.Equal("phoneNumber", Assert.Throws<ArgumentException>(() => ZaloButton.OpenPhone("Gọi", "0912-abc")).ParamName);
         Assert.Equal("title", Assert.Throws<ArgumentException>(() => new ZaloListElement(new string('t', 101))).ParamName);
         Assert.Equal("imageUrl", Assert.Throws<ArgumentException>(() => new ZaloListElement("t", imageUrl: new Uri("/relative", UriKind.Relative))).ParamName);
-        Assert.Equal("oa.open.sms", ZaloButton.OpenSms("Nhắn", "+84912345678", "Đăng ký").Type);
+        Assert.Equal(ZaloButtonType.OpenSms, ZaloButton.OpenSms("Nhắn", "+84912345678", "Đăng ký").Type);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class ZaloMessageTests
         Assert.Equal("imageUrl", Assert.Throws<ArgumentException>(() => ZaloMessage.CreateImage(new Uri("file:///tmp/a.png"))).ParamName);
         Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => ZaloMessage.CreateGif(new Uri("https://x.example/a.gif"), 0, 10)).ParamName);
         Assert.Equal("fileToken", Assert.Throws<ArgumentException>(() => ZaloMessage.CreateFile(" ")).ParamName);
-        Assert.Equal("image", ZaloMessage.CreateImageFromAttachment("att-1", "chú thích").Kind);
-        Assert.Equal("request_user_info", ZaloMessage.CreateRequestUserInfo("Đăng ký", "Chia sẻ số điện thoại", new Uri("https://x.example/a.png")).Kind);
+        Assert.Equal(ZaloMessageKind.Image, ZaloMessage.CreateImageFromAttachment("att-1", "chú thích").Kind);
+        Assert.Equal(ZaloMessageKind.RequestUserInfo, ZaloMessage.CreateRequestUserInfo("Đăng ký", "Chia sẻ số điện thoại", new Uri("https://x.example/a.png")).Kind);
         Assert.Equal("templateData", Assert.Throws<ArgumentException>(() => ZaloMessage.CreateTemplate("t1", new Dictionary<string, string> { [""] = "x" })).ParamName);
     }
 
@@ -82,8 +82,20 @@ public class ZaloMessageTests
     public void Interaction_periods()
     {
         Assert.Equal("L7D", ZaloInteractionPeriod.Last7Days.Value);
-        Assert.Equal("2026_11_01:2026_11_26", ZaloInteractionPeriod.Between(new DateTime(2026, 11, 1), new DateTime(2026, 11, 26)).Value);
-        Assert.Equal("to", Assert.Throws<ArgumentException>(() => ZaloInteractionPeriod.Between(new DateTime(2026, 11, 2), new DateTime(2026, 11, 1))).ParamName);
+        Assert.Equal("2026_11_01:2026_11_26", ZaloInteractionPeriod.Between(VietnamTime.StartOfDay(new DateTime(2026, 11, 1)), VietnamTime.StartOfDay(new DateTime(2026, 11, 26))).Value);
+        Assert.Equal("to", Assert.Throws<ArgumentException>(() => ZaloInteractionPeriod.Between(VietnamTime.StartOfDay(new DateTime(2026, 11, 2)), VietnamTime.StartOfDay(new DateTime(2026, 11, 1)))).ParamName);
+    }
+
+    [Fact]
+    public void Interaction_periods_take_the_vietnam_day_of_each_instant()
+    {
+        // 17:30 UTC on 31 October is 00:30 on 1 November in Vietnam; 16:59 UTC on 26 November is 23:59 there.
+        var from = new DateTimeOffset(2026, 10, 31, 17, 30, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2026, 11, 26, 16, 59, 0, TimeSpan.Zero);
+        Assert.Equal("2026_11_01:2026_11_26", ZaloInteractionPeriod.Between(from, to).Value);
+
+        // Both instants fall on 1 November in Vietnam, although the second is "earlier" by its own offset's date.
+        Assert.Equal("2026_11_01:2026_11_01", ZaloInteractionPeriod.Between(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2026, 10, 31, 20, 0, 0, TimeSpan.FromHours(-5))).Value);
     }
 
     [Fact]

@@ -194,7 +194,8 @@ public sealed class ZaloTokenStoreTests : IDisposable
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ZaloClientOptions>>().Value);
 
-        Assert.Contains("Zalo:RequestsPerMinute 'many'", ex.Message);
+        Assert.Contains("'Zalo:RequestsPerMinute'", ex.Message);
+        Assert.Contains("'many'", ex.Message);
     }
 
     [Fact]

@@ -19,12 +19,11 @@ public static class ApiApproval
     {
         var options = new ApiGeneratorOptions
         {
-            ExcludeAttributes = new[]
-            {
-                "System.Runtime.Versioning.TargetFrameworkAttribute",
-                "System.Reflection.AssemblyMetadataAttribute",
-                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
-            },
+            // PublicApiGenerator leaves out Microsoft.* and System.* namespaces by default, which would hide the DI
+            // extension methods (they live in Microsoft.Extensions.DependencyInjection, as Microsoft's do).
+            AllowNamespacePrefixes = new[] { "Microsoft.Extensions.", "Microsoft.AspNetCore." },
+            UseDenyNamespacePrefixesForExtensionMethods = false,
+            ExcludeAttributes = ExcludedAttributes,
         };
         var received = Normalize(assembly.GeneratePublicApi(options));
         var name = assembly.GetName().Name!;
@@ -45,6 +44,24 @@ public static class ApiApproval
         File.WriteAllText(receivedPath, received);
         Assert.Fail($"The public API of {name} changed. Review the diff; to approve, copy{Environment.NewLine}  {receivedPath}{Environment.NewLine}over{Environment.NewLine}  {approvedPath}{Environment.NewLine}{Diff(approved, received)}");
     }
+
+    /// <summary>Attributes that say how the compiler built a member, not what the API is.</summary>
+    private static readonly string[] ExcludedAttributes =
+    {
+        "System.Runtime.Versioning.TargetFrameworkAttribute",
+        "System.Reflection.AssemblyMetadataAttribute",
+        "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
+        "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
+        "System.Runtime.CompilerServices.NullableAttribute",
+        "System.Runtime.CompilerServices.NullableContextAttribute",
+        "System.Runtime.CompilerServices.NullablePublicOnlyAttribute",
+        "System.Diagnostics.DebuggerStepThroughAttribute",
+        "System.Diagnostics.DebuggerHiddenAttribute",
+        "System.Diagnostics.DebuggerNonUserCodeAttribute",
+    };
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd() + "\n";
 

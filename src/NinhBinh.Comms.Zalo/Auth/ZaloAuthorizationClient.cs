@@ -95,7 +95,7 @@ public class ZaloAuthorizationClient
         }
         catch (ZaloReauthorizationRequiredException ex) when (ex.OaId.Length == 0)
         {
-            throw new ZaloReauthorizationRequiredException(oaId, ex.ZaloCode, $"Authorization of OA {oaId} failed: {ex.Message}", ex);
+            throw new ZaloReauthorizationRequiredException(oaId, ex.ZaloCode, $"Authorization of OA {oaId} failed: {ex.Message}", ex) { Status = ex.Status };
         }
 
         await _core.Tokens.Store.SaveAsync(oaId, tokens, CancellationToken.None).ConfigureAwait(false);

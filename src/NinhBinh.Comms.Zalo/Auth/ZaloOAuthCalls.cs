@@ -63,7 +63,7 @@ internal sealed class ZaloOAuthCalls
 
         if (body.Error is { } error && error != 0)
         {
-            throw ZaloException.FromCode(error, $"Zalo refused the {operation}: {ZaloResponseReader.Describe(error, body.ErrorDescription ?? body.ErrorName)}.");
+            throw ZaloException.FromCode(error, $"Zalo refused the {operation}: {ZaloResponseReader.Describe(error, body.ErrorDescription ?? body.ErrorName)}.", status: body.HttpStatus);
         }
 
         if (string.IsNullOrEmpty(body.AccessToken) || string.IsNullOrEmpty(body.RefreshToken) || body.ExpiresIn is null or <= 0)

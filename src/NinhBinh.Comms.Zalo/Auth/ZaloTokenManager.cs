@@ -114,7 +114,7 @@ internal sealed class ZaloTokenManager
                     ZaloLog.RefreshRejected(_logger, oaId, ex.ZaloCode);
                     ZaloTelemetry.CountRefresh("rejected");
                     throw new ZaloReauthorizationRequiredException(oaId, ex.ZaloCode,
-                        $"Re-authorization required for OA {oaId}: Zalo refused its refresh token ({ex.ZaloCode} {ex.Meaning}).", ex);
+                        $"Re-authorization required for OA {oaId}: Zalo refused its refresh token ({ex.ZaloCode} {ex.Meaning}).", ex) { Status = ex.Status };
                 }
 
                 await _store.SaveAsync(oaId, fresh, CancellationToken.None).ConfigureAwait(false);

@@ -56,16 +56,20 @@ public class ZaloException : CommsException
     /// <param name="zaloCode">The Zalo error code.</param>
     /// <param name="message">What happened; never a token or phone number.</param>
     /// <param name="oaId">The OA concerned, if any (named by re-authorization errors).</param>
+    /// <param name="status">
+    /// The HTTP status Zalo answered with; Zalo's error envelopes usually come with 200, and then <see cref="CommsException.Status"/> is 200.
+    /// 0 when there was no HTTP response.
+    /// </param>
     /// <returns>The typed exception (<see cref="ZaloException"/> itself for other codes).</returns>
-    public static ZaloException FromCode(int zaloCode, string message, string? oaId = null) => ZaloErrorCodes.GetKind(zaloCode) switch
+    public static ZaloException FromCode(int zaloCode, string message, string? oaId = null, int status = 0) => ZaloErrorCodes.GetKind(zaloCode) switch
     {
-        ZaloErrorKind.ReauthorizationRequired => new ZaloReauthorizationRequiredException(oaId ?? string.Empty, zaloCode, message),
-        ZaloErrorKind.RateLimited => new ZaloRateLimitedException(zaloCode, message),
-        ZaloErrorKind.OutsideInteractionWindow => new ZaloInteractionWindowException(zaloCode, message),
-        ZaloErrorKind.QuotaExhausted => new ZaloQuotaExhaustedException(zaloCode, message),
-        ZaloErrorKind.InvalidRequest => new ZaloInvalidRequestException(zaloCode, message),
-        ZaloErrorKind.NotFollower => new ZaloNotFollowerException(zaloCode, message),
-        ZaloErrorKind.NightBan => new ZaloNightBanException(zaloCode, message),
-        _ => new ZaloException(zaloCode, message),
+        ZaloErrorKind.ReauthorizationRequired => new ZaloReauthorizationRequiredException(oaId ?? string.Empty, zaloCode, message) { Status = status },
+        ZaloErrorKind.RateLimited => new ZaloRateLimitedException(zaloCode, message) { Status = status },
+        ZaloErrorKind.OutsideInteractionWindow => new ZaloInteractionWindowException(zaloCode, message) { Status = status },
+        ZaloErrorKind.QuotaExhausted => new ZaloQuotaExhaustedException(zaloCode, message) { Status = status },
+        ZaloErrorKind.InvalidRequest => new ZaloInvalidRequestException(zaloCode, message) { Status = status },
+        ZaloErrorKind.NotFollower => new ZaloNotFollowerException(zaloCode, message) { Status = status },
+        ZaloErrorKind.NightBan => new ZaloNightBanException(zaloCode, message) { Status = status },
+        _ => new ZaloException(zaloCode, message) { Status = status },
     };
 }

@@ -23,18 +23,23 @@ public sealed class ZaloInteractionPeriod
     /// <summary>The value sent to Zalo, for example <c>L7D</c> or <c>2026_11_01:2026_11_26</c>.</summary>
     public string Value { get; }
 
-    /// <summary>Interacted between two Vietnam dates, both included.</summary>
-    /// <param name="from">The first date.</param>
-    /// <param name="to">The last date (not before <paramref name="from"/>).</param>
+    /// <summary>
+    /// Interacted between two days, both included. Each instant stands for its calendar day in Vietnam time:
+    /// <c>VietnamTime.StartOfDay(new DateTime(2026, 11, 1))</c> is 1 November, and so is any instant of that Vietnam day.
+    /// </summary>
+    /// <param name="from">An instant of the first day.</param>
+    /// <param name="to">An instant of the last day (not a day before <paramref name="from"/>'s).</param>
     /// <returns>The period.</returns>
-    public static ZaloInteractionPeriod Between(DateTime from, DateTime to)
+    public static ZaloInteractionPeriod Between(DateTimeOffset from, DateTimeOffset to)
     {
-        if (to.Date < from.Date)
+        var first = VietnamTime.ToVietnamTime(from).Date;
+        var last = VietnamTime.ToVietnamTime(to).Date;
+        if (last < first)
         {
-            throw new ArgumentException($"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).", nameof(to));
+            throw new ArgumentException($"to ({last:yyyy-MM-dd} in Vietnam) is before from ({first:yyyy-MM-dd} in Vietnam).", nameof(to));
         }
 
-        return new(from.ToString("yyyy_MM_dd", CultureInfo.InvariantCulture) + ":" + to.ToString("yyyy_MM_dd", CultureInfo.InvariantCulture));
+        return new(first.ToString("yyyy_MM_dd", CultureInfo.InvariantCulture) + ":" + last.ToString("yyyy_MM_dd", CultureInfo.InvariantCulture));
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace NinhBinh.Comms.Zalo;
 /// <summary>A button of a list message (or an element's default action).</summary>
 public sealed class ZaloButton
 {
-    private ZaloButton(string title, string type, JsonElement payload)
+    private ZaloButton(string title, ZaloButtonType type, JsonElement payload)
     {
         Title = title;
         Type = type;
@@ -18,8 +18,8 @@ public sealed class ZaloButton
     /// <summary>The label.</summary>
     public string Title { get; }
 
-    /// <summary>The Zalo action type, for example <c>oa.open.url</c>.</summary>
-    public string Type { get; }
+    /// <summary>The action (sent to Zalo as its wire name, for example <c>oa.open.url</c> for <see cref="ZaloButtonType.OpenUrl"/>).</summary>
+    public ZaloButtonType Type { get; }
 
     internal JsonElement Payload { get; }
 
@@ -35,27 +35,27 @@ public sealed class ZaloButton
             throw new ArgumentException("url must be an absolute http or https URL.", nameof(url));
         }
 
-        return new(CheckTitle(title), "oa.open.url", Element(new ButtonPayloadDto { Url = url.AbsoluteUri }));
+        return new(CheckTitle(title), ZaloButtonType.OpenUrl, Element(new ButtonPayloadDto { Url = url.AbsoluteUri }));
     }
 
     /// <summary>Sends <paramref name="payload"/> back to the OA as a query the user's chat shows.</summary>
     /// <param name="title">The label.</param>
     /// <param name="payload">The query text (1–1,000 characters).</param>
     /// <returns>The button.</returns>
-    public static ZaloButton QueryShow(string title, string payload) => new(CheckTitle(title), "oa.query.show", Query(payload));
+    public static ZaloButton QueryShow(string title, string payload) => new(CheckTitle(title), ZaloButtonType.QueryShow, Query(payload));
 
     /// <summary>Sends <paramref name="payload"/> back to the OA as a query the user's chat hides.</summary>
     /// <param name="title">The label.</param>
     /// <param name="payload">The query text (1–1,000 characters).</param>
     /// <returns>The button.</returns>
-    public static ZaloButton QueryHide(string title, string payload) => new(CheckTitle(title), "oa.query.hide", Query(payload));
+    public static ZaloButton QueryHide(string title, string payload) => new(CheckTitle(title), ZaloButtonType.QueryHide, Query(payload));
 
     /// <summary>Calls a phone number.</summary>
     /// <param name="title">The label.</param>
     /// <param name="phoneNumber">The number (digits, optionally starting with +).</param>
     /// <returns>The button.</returns>
     public static ZaloButton OpenPhone(string title, string phoneNumber)
-        => new(CheckTitle(title), "oa.open.phone", Element(new ButtonPayloadDto { PhoneCode = CheckPhone(phoneNumber) }));
+        => new(CheckTitle(title), ZaloButtonType.OpenPhone, Element(new ButtonPayloadDto { PhoneCode = CheckPhone(phoneNumber) }));
 
     /// <summary>Opens an SMS to a number with a prepared text.</summary>
     /// <param name="title">The label.</param>
@@ -63,9 +63,9 @@ public sealed class ZaloButton
     /// <param name="content">The SMS text.</param>
     /// <returns>The button.</returns>
     public static ZaloButton OpenSms(string title, string phoneNumber, string content)
-        => new(CheckTitle(title), "oa.open.sms", Element(new ButtonPayloadDto { PhoneCode = CheckPhone(phoneNumber), Content = Guard.NotNullOrWhiteSpace(content) }));
+        => new(CheckTitle(title), ZaloButtonType.OpenSms, Element(new ButtonPayloadDto { PhoneCode = CheckPhone(phoneNumber), Content = Guard.NotNullOrWhiteSpace(content) }));
 
-    internal ButtonDto ToDto() => new() { Title = Title, Type = Type, Payload = Payload };
+    internal ButtonDto ToDto() => new() { Title = Title, Type = ZaloWireNames.ButtonType(Type), Payload = Payload };
 
     private static string CheckTitle(string title)
     {

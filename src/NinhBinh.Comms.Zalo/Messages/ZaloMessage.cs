@@ -15,14 +15,14 @@ public sealed class ZaloMessage
 {
     private readonly MessageDto _dto;
 
-    private ZaloMessage(string kind, MessageDto dto)
+    private ZaloMessage(ZaloMessageKind kind, MessageDto dto)
     {
         Kind = kind;
         _dto = dto;
     }
 
-    /// <summary>The message type: <c>text</c>, <c>image</c>, <c>gif</c>, <c>file</c>, <c>list</c>, <c>request_user_info</c> or <c>template</c>.</summary>
-    public string Kind { get; }
+    /// <summary>What the message carries.</summary>
+    public ZaloMessageKind Kind { get; }
 
     /// <summary>The text of a text message.</summary>
     public string? Text => _dto.Text;
@@ -49,7 +49,7 @@ public sealed class ZaloMessage
             throw new ArgumentException("quoteMessageId must not be empty when given.", nameof(quoteMessageId));
         }
 
-        return new("text", new MessageDto { Text = text, QuoteMessageId = quoteMessageId });
+        return new(ZaloMessageKind.Text, new MessageDto { Text = text, QuoteMessageId = quoteMessageId });
     }
 
     /// <summary>An image by URL.</summary>
@@ -57,14 +57,14 @@ public sealed class ZaloMessage
     /// <param name="text">An optional caption (at most 2,000 characters).</param>
     /// <returns>The message.</returns>
     public static ZaloMessage CreateImage(Uri imageUrl, string? text = null)
-        => Media("image", new ElementDto { MediaType = "image", Url = CheckUrl(imageUrl, nameof(imageUrl)) }, text);
+        => Media(ZaloMessageKind.Image, new ElementDto { MediaType = "image", Url = CheckUrl(imageUrl, nameof(imageUrl)) }, text);
 
     /// <summary>An image uploaded before (<c>upload/image</c>), by its attachment id.</summary>
     /// <param name="attachmentId">The attachment id (valid 7 days after upload).</param>
     /// <param name="text">An optional caption.</param>
     /// <returns>The message.</returns>
     public static ZaloMessage CreateImageFromAttachment(string attachmentId, string? text = null)
-        => Media("image", new ElementDto { MediaType = "image", AttachmentId = CheckToken(attachmentId, nameof(attachmentId)) }, text);
+        => Media(ZaloMessageKind.Image, new ElementDto { MediaType = "image", AttachmentId = CheckToken(attachmentId, nameof(attachmentId)) }, text);
 
     /// <summary>A GIF by URL; Zalo needs its size.</summary>
     /// <param name="gifUrl">An absolute http(s) URL.</param>
@@ -72,7 +72,7 @@ public sealed class ZaloMessage
     /// <param name="height">Height in pixels (1–4,096).</param>
     /// <returns>The message.</returns>
     public static ZaloMessage CreateGif(Uri gifUrl, int width, int height)
-        => Media("gif", new ElementDto { MediaType = "gif", Url = CheckUrl(gifUrl, nameof(gifUrl)), Width = CheckSize(width, nameof(width)), Height = CheckSize(height, nameof(height)) }, null);
+        => Media(ZaloMessageKind.Gif, new ElementDto { MediaType = "gif", Url = CheckUrl(gifUrl, nameof(gifUrl)), Width = CheckSize(width, nameof(width)), Height = CheckSize(height, nameof(height)) }, null);
 
     /// <summary>A GIF uploaded before (<c>upload/gif</c>), by its attachment id; Zalo needs its size.</summary>
     /// <param name="attachmentId">The attachment id.</param>
@@ -80,13 +80,13 @@ public sealed class ZaloMessage
     /// <param name="height">Height in pixels (1–4,096).</param>
     /// <returns>The message.</returns>
     public static ZaloMessage CreateGifFromAttachment(string attachmentId, int width, int height)
-        => Media("gif", new ElementDto { MediaType = "gif", AttachmentId = CheckToken(attachmentId, nameof(attachmentId)), Width = CheckSize(width, nameof(width)), Height = CheckSize(height, nameof(height)) }, null);
+        => Media(ZaloMessageKind.Gif, new ElementDto { MediaType = "gif", AttachmentId = CheckToken(attachmentId, nameof(attachmentId)), Width = CheckSize(width, nameof(width)), Height = CheckSize(height, nameof(height)) }, null);
 
     /// <summary>A file uploaded before (<c>upload/file</c>: PDF, DOC, DOCX up to 5 MB), by its token.</summary>
     /// <param name="fileToken">The file token (valid 7 days after upload).</param>
     /// <returns>The message.</returns>
     public static ZaloMessage CreateFile(string fileToken)
-        => new("file", new MessageDto { Attachment = new AttachmentDto { Type = "file", Payload = new PayloadDto { Token = CheckToken(fileToken, nameof(fileToken)) } } });
+        => new(ZaloMessageKind.File, new MessageDto { Attachment = new AttachmentDto { Type = "file", Payload = new PayloadDto { Token = CheckToken(fileToken, nameof(fileToken)) } } });
 
     /// <summary>A list of 1–5 rows with up to 5 buttons.</summary>
     /// <param name="elements">The rows.</param>
@@ -116,7 +116,7 @@ public sealed class ZaloMessage
             throw new ArgumentException("buttons must not contain null.", nameof(buttons));
         }
 
-        return new("list", new MessageDto
+        return new(ZaloMessageKind.List, new MessageDto
         {
             Attachment = new AttachmentDto
             {
@@ -138,7 +138,7 @@ public sealed class ZaloMessage
     public static ZaloMessage CreateRequestUserInfo(string title, string subtitle, Uri imageUrl)
     {
         var element = new ZaloListElement(title, Guard.NotNullOrWhiteSpace(subtitle), Guard.NotNull(imageUrl));
-        return new("request_user_info", new MessageDto
+        return new(ZaloMessageKind.RequestUserInfo, new MessageDto
         {
             Attachment = new AttachmentDto
             {
@@ -167,7 +167,7 @@ public sealed class ZaloMessage
             }
         }
 
-        return new("template", new MessageDto
+        return new(ZaloMessageKind.Template, new MessageDto
         {
             Attachment = new AttachmentDto
             {
@@ -178,7 +178,7 @@ public sealed class ZaloMessage
 
     internal MessageDto ToDto() => _dto;
 
-    private static ZaloMessage Media(string kind, ElementDto element, string? text)
+    private static ZaloMessage Media(ZaloMessageKind kind, ElementDto element, string? text)
     {
         if (text is { Length: > ZaloLimits.MaxTextLength })
         {

@@ -1,16 +1,11 @@
-using NinhBinh.Comms.Internal;
-
 namespace NinhBinh.Comms.Zalo;
 
-/// <summary>What Zalo answered to a message send.</summary>
+/// <summary>What Zalo answered to a message send. Read-only; build one in tests with <see cref="ZaloModelFactory.ZaloMessageResult"/>.</summary>
 public sealed class ZaloMessageResult
 {
-    /// <summary>Creates a result (for tests of code that uses the SDK).</summary>
-    /// <param name="messageId">The message id.</param>
-    /// <param name="userId">The recipient's user id, when Zalo gave it.</param>
-    public ZaloMessageResult(string messageId, string? userId)
+    internal ZaloMessageResult(string messageId, string? userId)
     {
-        MessageId = Guard.NotNullOrWhiteSpace(messageId);
+        MessageId = messageId;
         UserId = userId;
     }
 

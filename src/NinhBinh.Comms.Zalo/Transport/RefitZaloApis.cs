@@ -145,7 +145,13 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
                 throw new ZaloException($"Zalo answered {endpoint.Name} with a body that is not the expected JSON.", error.InnerException ?? error) { Status = status };
             }
 
-            return response.Content ?? throw new ZaloException($"Zalo answered {endpoint.Name} with an empty body.") { Status = status };
+            var answer = response.Content ?? throw new ZaloException($"Zalo answered {endpoint.Name} with an empty body.") { Status = status };
+            if (answer is IZaloAnswer withStatus)
+            {
+                withStatus.HttpStatus = status;
+            }
+
+            return answer;
         }
     }
 }

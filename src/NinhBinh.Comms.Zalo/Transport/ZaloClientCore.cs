@@ -118,7 +118,7 @@ internal sealed class ZaloClientCore
                 ? $"Re-authorization required for OA {oaId}: {description} even after a token refresh."
                 : $"Zalo refused {operation} for OA {oaId}: {description}.";
 
-            throw ZaloException.FromCode(code, message, oaId);
+            throw ZaloException.FromCode(code, message, oaId, status: envelope.HttpStatus); // usually 200: Zalo answers errors in an HTTP-200 envelope
         }
     }
 

@@ -6,8 +6,17 @@ namespace NinhBinh.Comms.Zalo.Internal;
 
 // Wire models of the Zalo OA API (snake_case JSON). Internal: the public API exposes its own models.
 
-internal sealed class ZaloEnvelope<T>
+/// <summary>A deserialized answer that remembers the HTTP status it came with (Zalo's errors mostly come in HTTP 200).</summary>
+internal interface IZaloAnswer
 {
+    int HttpStatus { get; set; }
+}
+
+internal sealed class ZaloEnvelope<T> : IZaloAnswer
+{
+    [JsonIgnore]
+    public int HttpStatus { get; set; } = 200;
+
     [JsonPropertyName("error")]
     public int Error { get; set; }
 
@@ -18,8 +27,11 @@ internal sealed class ZaloEnvelope<T>
     public T? Data { get; set; }
 }
 
-internal sealed class OAuthTokenResponse
+internal sealed class OAuthTokenResponse : IZaloAnswer
 {
+    [JsonIgnore]
+    public int HttpStatus { get; set; } = 200;
+
     [JsonPropertyName("access_token")]
     public string? AccessToken { get; set; }
 

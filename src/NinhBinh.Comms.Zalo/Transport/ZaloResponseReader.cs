@@ -30,8 +30,14 @@ internal static class ZaloResponseReader
 #endif
             try
             {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+                var answer = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
                     ?? throw new ZaloException($"Zalo answered {operation} with an empty body.") { Status = (int)response.StatusCode };
+                if (answer is IZaloAnswer withStatus)
+                {
+                    withStatus.HttpStatus = (int)response.StatusCode;
+                }
+
+                return answer;
             }
             catch (JsonException ex)
             {
