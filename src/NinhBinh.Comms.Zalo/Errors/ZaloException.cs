@@ -66,6 +66,7 @@ public class ZaloException : CommsException
         ZaloErrorKind.InvalidRequest => new ZaloInvalidRequestException(zaloCode, message),
         ZaloErrorKind.NotFollower => new ZaloNotFollowerException(zaloCode, message),
         ZaloErrorKind.NightBan => new ZaloNightBanException(zaloCode, message),
+        ZaloErrorKind.Configuration => new ZaloConfigurationException(zaloCode, message),
         _ => new ZaloException(zaloCode, message),
     };
 }
