@@ -108,7 +108,7 @@ public class ZaloAuthorizationClient
         return tokens;
     }
 
-    /// <summary>Refreshes an OA's token pair now (single flight with every other caller; the new pair is stored first).</summary>
+    /// <summary>Refreshes an OA's token pair now (single flight with every other caller; the new pair is kept in memory, then stored).</summary>
     /// <param name="oaId">The OA id.</param>
     /// <param name="cancellationToken">Cancels waiting; a refresh that has started is finished and stored.</param>
     /// <returns>The stored pair.</returns>
