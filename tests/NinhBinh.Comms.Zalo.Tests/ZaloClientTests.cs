@@ -188,6 +188,28 @@ public class ZaloClientTests
     }
 
     [Fact]
+    public async Task A_wrong_app_secret_proof_is_a_configuration_error_and_no_refresh()
+    {
+        var handler = new StubZaloHandler((r, _) => r.Path == "/v4/oa/access_token"
+            ? StubZaloHandler.Tokens("access-2", "refresh-2")
+            : Error(-242, "appsecret_proof is invalid"));
+        var (factory, store) = Create(handler, configure: o => o.UseAppSecretProof = true);
+
+        var ex = await Assert.ThrowsAsync<ZaloConfigurationException>(() => factory.GetClient(Oa).SendTextAsync(User, "hi"));
+
+        Assert.Equal(ZaloErrorKind.Configuration, ex.Kind);
+        Assert.Equal(-242, ex.ZaloCode);
+        Assert.False(ex.IsTransient);
+        Assert.Contains("Zalo refused", ex.Message);
+        Assert.Contains("UseAppSecretProof", ex.Message);
+        Assert.DoesNotContain("Re-authorization", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Secret, ex.Message);
+        Assert.Empty(handler.To("/access_token"));
+        Assert.Single(handler.To("/message/cs"));
+        Assert.Equal("refresh-1", (await store.GetAsync(Oa))!.RefreshToken);
+    }
+
+    [Fact]
     public async Task Tokens_are_refreshed_before_they_expire()
     {
         var time = new FakeTimeProvider(Now);

@@ -22,6 +22,7 @@ public class ZaloErrorTests
     [InlineData(-210, ZaloErrorKind.InvalidRequest)]
     [InlineData(-213, ZaloErrorKind.NotFollower)]
     [InlineData(-234, ZaloErrorKind.NightBan)]
+    [InlineData(-242, ZaloErrorKind.Configuration)]
     [InlineData(-204, ZaloErrorKind.Other)]
     [InlineData(-99999, ZaloErrorKind.Other)]
     public void Codes_map_to_the_kind_a_caller_acts_on(int code, ZaloErrorKind kind)

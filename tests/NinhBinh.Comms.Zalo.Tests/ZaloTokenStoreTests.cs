@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -43,14 +44,10 @@ public sealed class ZaloTokenStoreTests : IDisposable
         Assert.Equal(new[] { "oa-1.json" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
     public async Task File_store_is_owner_only_on_unix()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // ACLs are inherited on Windows; nothing to check here.
-        }
-
         var store = new FileZaloTokenStore(_dir);
         await store.SaveAsync("oa-1", Tokens("a"));
 
@@ -93,9 +90,116 @@ public sealed class ZaloTokenStoreTests : IDisposable
     {
         var store = new FileZaloTokenStore(_dir);
         await using var held = await store.LockAsync("oa-1");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.LockAsync("oa-1", cts.Token));
+        var waiting = store.LockAsync("oa-1", cts.Token);
+        Assert.False(waiting.IsCompleted);
+        cts.Cancel();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_reader_holding_the_token_file_open_does_not_block_its_replacement()
+    {
+        // What GetAsync does while it reads: open with read, write and delete sharing. On Windows a reader without
+        // delete sharing makes the rename that replaces the file fail with a sharing violation.
+        var store = new FileZaloTokenStore(_dir);
+        await store.SaveAsync("oa-1", Tokens("a"));
+        var path = Path.Combine(_dir, "oa-1.json");
+
+        using (var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            Assert.Equal("access-a", (await store.GetAsync("oa-1"))!.AccessToken); // another read alongside it
+
+            await store.SaveAsync("oa-1", Tokens("b"));
+
+            Assert.Equal("access-b", (await store.GetAsync("oa-1"))!.AccessToken);
+            using var old = new StreamReader(reader);
+            Assert.Contains("access-a", await old.ReadToEndAsync()); // the reader keeps the file it opened
+        }
+
+        Assert.Equal("access-b", (await new FileZaloTokenStore(_dir).GetAsync("oa-1"))!.AccessToken);
+        Assert.Equal(new[] { "oa-1.json" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_token_folder_that_cannot_be_created_is_a_configuration_error_at_once()
+    {
+        Directory.CreateDirectory(_dir);
+        var file = Path.Combine(_dir, "not-a-folder");
+        File.WriteAllText(file, "x");
+        var wanted = Path.Combine(file, "tokens");
+
+        var ex = Assert.Throws<ArgumentException>(() => new FileZaloTokenStore(wanted));
+
+        Assert.Equal("directory", ex.ParamName);
+        Assert.Contains(wanted, ex.Message);
+        Assert.Contains("cannot be created", ex.Message);
+        Assert.IsAssignableFrom<IOException>(ex.InnerException);
+    }
+
+    [UnwritableFolderFact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_token_folder_this_process_cannot_write_in_is_a_configuration_error_at_once()
+    {
+        Directory.CreateDirectory(_dir, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var ex = Assert.Throws<ArgumentException>(() => new FileZaloTokenStore(_dir));
+
+            Assert.Equal("directory", ex.ParamName);
+            Assert.Contains(_dir, ex.Message);
+            Assert.Contains("not writable", ex.Message);
+            Assert.IsType<UnauthorizedAccessException>(ex.InnerException);
+        }
+        finally
+        {
+            File.SetUnixFileMode(_dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [UnwritableFolderFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_lock_file_that_cannot_be_created_fails_at_once_not_after_the_lock_timeout()
+    {
+        var store = new FileZaloTokenStore(_dir) { LockTimeout = TimeSpan.FromMinutes(10) };
+        File.SetUnixFileMode(_dir, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            // A wait for the lock would last 10 minutes; the bound turns it into a TimeoutException, failing the test.
+            var ex = await Assert.ThrowsAsync<IOException>(() => store.LockAsync("oa-1").WaitAsync(TimeSpan.FromSeconds(30)));
+
+            Assert.Contains("oa-1.lock", ex.Message);
+            Assert.Contains("cannot be created or opened", ex.Message);
+        }
+        finally
+        {
+            File.SetUnixFileMode(_dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public async Task A_token_folder_removed_after_opening_fails_the_lock_at_once()
+    {
+        var store = new FileZaloTokenStore(_dir) { LockTimeout = TimeSpan.FromMinutes(10) };
+        Directory.Delete(_dir, recursive: true);
+
+        var ex = await Assert.ThrowsAsync<IOException>(() => store.LockAsync("oa-1").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains(_dir, ex.Message);
+        Assert.IsType<DirectoryNotFoundException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task A_lock_held_by_another_opener_is_waited_for_until_the_timeout()
+    {
+        var store = new FileZaloTokenStore(_dir) { LockTimeout = TimeSpan.FromMilliseconds(200) };
+        await using var held = await new FileZaloTokenStore(_dir).LockAsync("oa-1");
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => store.LockAsync("oa-1").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("oa-1", ex.Message);
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public interface IZaloTokenStore
     /// <param name="tokens">The pair.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the pair is durably stored.</returns>
+    /// <remarks>
+    /// Throw when the pair is not stored; never report success for a pair that is not durable. The SDK keeps the pair
+    /// in use, retries the save with backoff, and then reports <see cref="ZaloTokenPersistenceException"/>; a save of
+    /// the same pair may therefore come more than once and must simply replace the stored pair again.
+    /// </remarks>
     Task SaveAsync(string oaId, ZaloTokenSet tokens, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -79,6 +79,10 @@ public class ZaloAuthorizationClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored pair.</returns>
     /// <exception cref="ZaloReauthorizationRequiredException">The code is invalid, expired or used, or the verifier does not match (-14005).</exception>
+    /// <exception cref="ZaloTokenPersistenceException">
+    /// The token store refused the pair, even after retries. The code is spent, so the pair is kept in this process's
+    /// memory: calls for the OA work, and the pair is saved as soon as the store accepts it.
+    /// </exception>
     public virtual async Task<ZaloTokenSet> ExchangeCodeAsync(string oaId, string code, string codeVerifier, CancellationToken cancellationToken = default)
     {
         ZaloIds.CheckOaId(oaId, nameof(oaId));
@@ -98,16 +102,21 @@ public class ZaloAuthorizationClient
             throw new ZaloReauthorizationRequiredException(oaId, ex.ZaloCode, $"Authorization of OA {oaId} failed: {ex.Message}", ex) { Status = ex.Status };
         }
 
-        await _core.Tokens.Store.SaveAsync(oaId, tokens, CancellationToken.None).ConfigureAwait(false);
-        _core.Tokens.Remember(oaId, tokens);
+        // The code is spent: the pair is kept in use even if the store fails (reported by ZaloTokenPersistenceException).
+        await _core.Tokens.StoreGrantAsync(oaId, tokens).ConfigureAwait(false);
         ZaloLog.CodeExchanged(_core.Logger, oaId);
         return tokens;
     }
 
-    /// <summary>Refreshes an OA's token pair now (single flight with every other caller; the new pair is stored first).</summary>
+    /// <summary>Refreshes an OA's token pair now (single flight with every other caller; the new pair is kept in memory, then stored).</summary>
     /// <param name="oaId">The OA id.</param>
     /// <param name="cancellationToken">Cancels waiting; a refresh that has started is finished and stored.</param>
     /// <returns>The stored pair.</returns>
+    /// <exception cref="ZaloReauthorizationRequiredException">Zalo refused the refresh token, or it has expired.</exception>
+    /// <exception cref="ZaloTokenPersistenceException">
+    /// The token store refused the new pair, even after retries. The old refresh token is spent, so the new pair is
+    /// kept in this process's memory: calls for the OA work, and the pair is saved as soon as the store accepts it.
+    /// </exception>
     public virtual Task<ZaloTokenSet> RefreshAsync(string oaId, CancellationToken cancellationToken = default)
         => _core.Tokens.ForceRefreshAsync(ZaloIds.CheckOaId(oaId, nameof(oaId)), cancellationToken);
 }

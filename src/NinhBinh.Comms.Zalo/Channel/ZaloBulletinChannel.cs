@@ -18,7 +18,8 @@ namespace NinhBinh.Comms.Zalo;
 /// The outcome is <see cref="DeliveryStatus.Accepted"/> when at least one follower got the bulletin
 /// (<see cref="DeliveryOutcome.ExternalId"/> reads "sent/recipients"), <see cref="DeliveryStatus.Rejected"/> when
 /// nobody could be reached, and a transient failure when Zalo rate-limited every send. A grant that needs
-/// re-authorization fails the delivery with <see cref="ZaloReauthorizationRequiredException"/>.
+/// re-authorization fails the delivery with <see cref="ZaloReauthorizationRequiredException"/>, and an app set up
+/// wrongly (<c>-242</c>) with <see cref="ZaloConfigurationException"/>.
 /// </remarks>
 public sealed class ZaloBulletinChannel : IBulletinChannel
 {
@@ -103,7 +104,7 @@ public sealed class ZaloBulletinChannel : IBulletinChannel
                 await _client.SendConsultationAsync(ZaloRecipient.User(userId), message, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref sent);
             }
-            catch (ZaloException ex) when (ex is not ZaloReauthorizationRequiredException)
+            catch (ZaloException ex) when (ex is not (ZaloReauthorizationRequiredException or ZaloConfigurationException))
             {
                 failures.Add(ex);
             }

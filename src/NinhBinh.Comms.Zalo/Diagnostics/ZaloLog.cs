@@ -29,4 +29,19 @@ internal static partial class ZaloLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Authorization code exchanged for OA {OaId}; tokens stored")]
     public static partial void CodeExchanged(ILogger logger, string oaId);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Saving the new tokens of OA {OaId} in {Store} failed (attempt {Attempt} of {Attempts}: {Failure}); retrying in {Delay}")]
+    public static partial void TokenSaveRetrying(ILogger logger, string oaId, string store, int attempt, int attempts, string failure, TimeSpan delay);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "The new tokens of OA {OaId} could not be saved in {Store} after {Attempts} attempts ({Failure}); the refresh token or authorization code they came from is spent, so they exist only in this process. They stay in use and saving is retried on later calls; fix the store before this process stops or the OA must be authorized again")]
+    public static partial void TokenSaveFailed(ILogger logger, string oaId, string store, int attempts, string failure);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The tokens of OA {OaId} are still not saved in {Store} ({Failure}); they exist only in this process, next try after {NextAttempt:O}")]
+    public static partial void TokenStillUnsaved(ILogger logger, string oaId, string store, string failure, DateTimeOffset nextAttempt);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "The unsaved tokens of OA {OaId} are now saved in {Store}")]
+    public static partial void UnsavedTokensSaved(ILogger logger, string oaId, string store);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "OA {OaId} was authorized again through {Store} while this process held an unsaved pair; the newer stored pair is used")]
+    public static partial void UnsavedTokensSuperseded(ILogger logger, string oaId, string store);
 }

@@ -51,7 +51,7 @@ public static class ZaloErrorCodes
     /// <summary>Promotion messages are not sent between 22:00 and 06:00.</summary>
     public const int NightBan = -234;
 
-    /// <summary>The appsecret_proof header is wrong.</summary>
+    /// <summary>The appsecret_proof header is wrong: a configuration error (app secret, <c>UseAppSecretProof</c>), not an expired grant.</summary>
     public const int AppSecretProofInvalid = -242;
 
     /// <summary>OAuth: the code is invalid, expired or already used.</summary>
@@ -89,7 +89,7 @@ public static class ZaloErrorCodes
         [-234] = ("promotion messages are not sent between 22:00 and 06:00", ZaloErrorKind.NightBan),
         [-235] = ("API not available for this OA type", ZaloErrorKind.Other),
         [-240] = ("v2 message API has been shut down; use v3", ZaloErrorKind.Other),
-        [-242] = ("appsecret_proof invalid", ZaloErrorKind.ReauthorizationRequired),
+        [-242] = ("appsecret_proof invalid (check the app secret and UseAppSecretProof)", ZaloErrorKind.Configuration),
         [-244] = ("user has restricted this message type", ZaloErrorKind.Other),
         [-248] = ("message violates Zalo policy", ZaloErrorKind.InvalidRequest),
         [-249] = ("template cannot be sent by user id", ZaloErrorKind.InvalidRequest),

@@ -26,4 +26,10 @@ public enum ZaloErrorKind
 
     /// <summary>Promotion messages are not sent between 22:00 and 06:00 Vietnam time (<c>-234</c>).</summary>
     NightBan = 7,
+
+    /// <summary>
+    /// The app is set up wrongly (<c>-242</c>: the <c>appsecret_proof</c> does not match): fix the settings (app secret,
+    /// <c>UseAppSecretProof</c>); neither a token refresh nor a new authorization helps.
+    /// </summary>
+    Configuration = 8,
 }

@@ -70,6 +70,7 @@ public class ZaloException : CommsException
         ZaloErrorKind.InvalidRequest => new ZaloInvalidRequestException(zaloCode, message) { Status = status },
         ZaloErrorKind.NotFollower => new ZaloNotFollowerException(zaloCode, message) { Status = status },
         ZaloErrorKind.NightBan => new ZaloNightBanException(zaloCode, message) { Status = status },
+        ZaloErrorKind.Configuration => new ZaloConfigurationException(zaloCode, message) { Status = status },
         _ => new ZaloException(zaloCode, message) { Status = status },
     };
 }
