@@ -40,12 +40,6 @@ public class ZaloOfficialAccountClient
     /// <summary>The OA id.</summary>
     public virtual string OaId { get; }
 
-    /// <summary>The token folder of the app, when it has one (the default home of the delivery journal); null for mocks.</summary>
-    internal string? TokenStorePath => _core?.Options.TokenStorePath;
-
-    /// <summary>The app's clock (the system clock for mocks).</summary>
-    internal TimeProvider Time => _core?.Time ?? TimeProvider.System;
-
     /// <summary>Sends a consultation (customer-care) message; allowed within 7 days of the user's last interaction.</summary>
     /// <param name="recipient">A follower or an anonymous visitor.</param>
     /// <param name="message">The content.</param>
@@ -372,4 +366,10 @@ public class ZaloOfficialAccountClient
     }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The token folder of the app, when it has one (the default home of the delivery journal); null for mocks.</summary>
+    internal string? TokenStorePath => _core?.Options.TokenStorePath;
+
+    /// <summary>The app's clock (the system clock for mocks).</summary>
+    internal TimeProvider Time => _core?.Time ?? TimeProvider.System;
 }
