@@ -3,7 +3,8 @@
 //   2. administrative codes from before the 2025 reform resolve to today's units;
 //   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
-//      and every channel's outcome is printed.
+//      and every channel's outcome is printed (Zalo: how many followers were reached);
+//   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal).
 using System;
 using System.IO;
 using System.Linq;
@@ -96,12 +97,25 @@ var channels = new IBulletinChannel[]
 var dispatcher = new BulletinDispatcher(channels, new BulletinDispatcherOptions { ChannelTimeout = TimeSpan.FromSeconds(2) });
 var result = await dispatcher.DispatchAsync(bulletin);
 
-foreach (var outcome in result.Outcomes)
-{
-    Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-16} {outcome.ExternalId ?? outcome.Reason} ({outcome.Duration.TotalMilliseconds:0} ms)");
-}
-
+Print(result);
 var zaloMessages = emulator.GetSentMessages("demo-oa").Count;
 Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; the radio plays it now ({station.ReadyCount} queued).");
+
+// 5. Dispatching the same bulletin again is safe: the Zalo channels' journal (in the token folder) skips everyone reached.
+var again = await new BulletinDispatcher(channels.Take(2)).DispatchAsync(bulletin);
+Console.WriteLine("5. The same bulletin again, to Zalo only");
+Print(again);
+Console.WriteLine($"   still {emulator.GetSentMessages("demo-oa").Count} Zalo messages: nobody got it twice.");
 Directory.Delete(tokenFolder, recursive: true);
-return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 ? 0 : 1;
+return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+
+static void Print(DispatchResult result)
+{
+    foreach (var outcome in result.Outcomes)
+    {
+        var detail = outcome.Recipients is { } counts
+            ? counts + (outcome.Reason is null ? string.Empty : "; " + outcome.Reason)
+            : outcome.ExternalId ?? outcome.Reason;
+        Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-16} {detail} ({outcome.Duration.TotalMilliseconds:0} ms)");
+    }
+}

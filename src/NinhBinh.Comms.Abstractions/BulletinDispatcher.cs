@@ -18,6 +18,10 @@ namespace NinhBinh.Comms;
 /// bulletins go to all at once unless <see cref="BulletinDispatcherOptions.EmergencyIgnoresParallelismLimit"/> is off).</item>
 /// <item>A channel that runs past <see cref="BulletinDispatcherOptions.ChannelTimeout"/> is cancelled and reported as a
 /// <see cref="DeliveryStatus.TransientFailure"/>; one that hangs and ignores the cancellation is abandoned, never awaited.</item>
+/// <item>A <see cref="IFanOutChannel"/> (one bulletin, many recipients) is not cut off half-way by a timeout meant for
+/// one request: for it <see cref="BulletinDispatcherOptions.ChannelTimeout"/> is the longest silence between two progress
+/// reports, and <see cref="BulletinDispatcherOptions.MaxFanOutDuration"/> bounds the whole fan-out. When it is cut off,
+/// its outcome carries the last counts it reported.</item>
 /// <item>A channel that throws never hides another channel's outcome: exceptions become outcomes.</item>
 /// <item>When the caller cancels, <see cref="DispatchCanceledException"/> carries the outcome of every channel.</item>
 /// </list>
@@ -28,6 +32,7 @@ public class BulletinDispatcher
     private readonly IBulletinChannel[] _channels;
     private readonly int _maxDegreeOfParallelism;
     private readonly TimeSpan _channelTimeout;
+    private readonly TimeSpan _maxFanOutDuration;
     private readonly bool _emergencyIgnoresLimit;
     private readonly TimeProvider _time;
 
@@ -45,6 +50,7 @@ public class BulletinDispatcher
         options.Validate();
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _channelTimeout = options.ChannelTimeout;
+        _maxFanOutDuration = options.MaxFanOutDuration;
         _emergencyIgnoresLimit = options.EmergencyIgnoresParallelismLimit;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -155,17 +161,14 @@ public class BulletinDispatcher
     private async Task<DeliveryOutcome> InvokeAsync(IBulletinChannel channel, Bulletin bulletin, CancellationToken cancellationToken)
     {
         var name = channel.Name;
-#if NET8_0_OR_GREATER
-        using var timeout = new CancellationTokenSource(_channelTimeout, _time);
-#else
-        using var timeout = _time.CreateCancellationTokenSource(_channelTimeout);
-#endif
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var fanOut = channel as IFanOutChannel;
+        using var watch = new ChannelWatch(_time, _channelTimeout, fanOut is null ? null : _maxFanOutDuration);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watch.Token);
 
         Task<DeliveryOutcome> task;
         try
         {
-            task = channel.DeliverAsync(bulletin, linked.Token)
+            task = (fanOut is null ? channel.DeliverAsync(bulletin, linked.Token) : fanOut.DeliverAsync(bulletin, watch, linked.Token))
                 ?? Task.FromException<DeliveryOutcome>(new InvalidOperationException($"Channel '{name}' returned a null task."));
         }
 #pragma warning disable CA1031 // A channel's failure must become its outcome, whatever the exception.
@@ -189,42 +192,50 @@ public class BulletinDispatcher
             // The channel ignores cancellation: abandon it, but observe its eventual failure.
             _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return cancellationToken.IsCancellationRequested ? DeliveryOutcome.Canceled(name) : TimedOut(name);
+            return watch.WithLastCounts(cancellationToken.IsCancellationRequested ? DeliveryOutcome.Canceled(name) : TimedOut(name, watch));
         }
 
         try
         {
             var outcome = await task.ConfigureAwait(false);
-            return outcome ?? DeliveryOutcome.Faulted(name, new InvalidOperationException($"Channel '{name}' returned no outcome."));
+            return outcome ?? watch.WithLastCounts(DeliveryOutcome.Faulted(name, new InvalidOperationException($"Channel '{name}' returned no outcome.")));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return DeliveryOutcome.Canceled(name);
+            return watch.WithLastCounts(DeliveryOutcome.Canceled(name));
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (watch.Token.IsCancellationRequested)
         {
-            return TimedOut(name, ex);
+            return watch.WithLastCounts(TimedOut(name, watch, ex));
         }
         catch (CommsException ex) when (ex.IsTransient)
         {
-            return DeliveryOutcome.TransientFailure(name, ex.Message, ex.RetryAfter, ex.ErrorCode, ex);
+            return watch.WithLastCounts(DeliveryOutcome.TransientFailure(name, ex.Message, ex.RetryAfter, ex.ErrorCode, ex));
         }
         catch (CommsException ex)
         {
-            return DeliveryOutcome.Rejected(name, ex.Message, ex.ErrorCode, ex);
+            return watch.WithLastCounts(DeliveryOutcome.Rejected(name, ex.Message, ex.ErrorCode, ex));
         }
 #pragma warning disable CA1031 // A channel's failure must become its outcome, whatever the exception.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return DeliveryOutcome.Faulted(name, ex);
+            return watch.WithLastCounts(DeliveryOutcome.Faulted(name, ex));
         }
     }
 
-    private DeliveryOutcome TimedOut(string name, Exception? exception = null)
-        => DeliveryOutcome.TransientFailure(name,
-            $"The channel did not finish within {_channelTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-            exception: exception);
+    private DeliveryOutcome TimedOut(string name, ChannelWatch watch, Exception? exception = null)
+    {
+        var reason = watch.Expiry switch
+        {
+            ChannelWatch.Deadline => $"The fan-out channel did not finish within {nameof(BulletinDispatcherOptions.MaxFanOutDuration)} ({Seconds(_maxFanOutDuration)} s).",
+            _ when watch.IsFanOut => $"The fan-out channel reported no progress for {Seconds(_channelTimeout)} s.",
+            _ => $"The channel did not finish within {Seconds(_channelTimeout)} s.",
+        };
+        return DeliveryOutcome.TransientFailure(name, reason, exception: exception);
+    }
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
     private static IBulletinChannel[] CheckChannels(IEnumerable<IBulletinChannel> channels)
     {
@@ -266,8 +277,97 @@ public class BulletinDispatcher
         DeliveryStatus.Rejected => "rejected",
         DeliveryStatus.TransientFailure => "transient_failure",
         DeliveryStatus.Faulted => "faulted",
+        DeliveryStatus.PartiallyDelivered => "partially_delivered",
         _ => "canceled",
     };
+
+    /// <summary>
+    /// The timeout of one channel: an idle timer (restarted by every progress report of a fan-out channel, never
+    /// restarted for a plain one) and, for a fan-out channel, a deadline for the whole delivery.
+    /// </summary>
+    private sealed class ChannelWatch : IProgress<DeliveryCounts>, IDisposable
+    {
+        public const int Idle = 1;
+        public const int Deadline = 2;
+
+        private readonly CancellationTokenSource _cts = new();
+        private readonly TimeSpan _idleTimeout;
+        private readonly ITimer _idle;
+        private readonly ITimer? _deadline;
+        private readonly object _gate = new();
+        private DeliveryCounts? _last;
+        private int _expiry;
+        private int _disposed;
+
+        public ChannelWatch(TimeProvider time, TimeSpan idleTimeout, TimeSpan? deadline)
+        {
+            _idleTimeout = idleTimeout;
+            Token = _cts.Token;
+            _idle = time.CreateTimer(static s => ((ChannelWatch)s!).Expire(Idle), this, idleTimeout, Timeout.InfiniteTimeSpan);
+            if (deadline is { } max)
+            {
+                _deadline = time.CreateTimer(static s => ((ChannelWatch)s!).Expire(Deadline), this, max, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public CancellationToken Token { get; }
+
+        public bool IsFanOut => _deadline is not null;
+
+        public int Expiry => Volatile.Read(ref _expiry);
+
+        public void Report(DeliveryCounts value)
+        {
+            lock (_gate)
+            {
+                _last = value;
+            }
+
+            if (Volatile.Read(ref _disposed) == 0 && !Token.IsCancellationRequested)
+            {
+                try
+                {
+                    _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // An abandoned channel still reporting after its delivery ended.
+                }
+            }
+        }
+
+        public DeliveryOutcome WithLastCounts(DeliveryOutcome outcome)
+        {
+            DeliveryCounts? last;
+            lock (_gate)
+            {
+                last = _last;
+            }
+
+            return last is { } counts && outcome.Recipients is null ? outcome.WithRecipients(counts) : outcome;
+        }
+
+        public void Dispose()
+        {
+            Volatile.Write(ref _disposed, 1);
+            _idle.Dispose();
+            _deadline?.Dispose();
+            _cts.Dispose();
+        }
+
+        private void Expire(int why)
+        {
+            Interlocked.CompareExchange(ref _expiry, why, 0);
+            try
+            {
+                _cts.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The delivery ended while the timer fired.
+            }
+        }
+    }
 
     private static class DispatchTelemetry
     {

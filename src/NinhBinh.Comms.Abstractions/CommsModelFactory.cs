@@ -57,11 +57,12 @@ public static class CommsModelFactory
     /// <param name="retryAfter">How long to wait before trying again.</param>
     /// <param name="exception">The exception behind a failure.</param>
     /// <param name="duration">How long the delivery took.</param>
+    /// <param name="recipients">What a fan-out channel did for each recipient (sent, failed, skipped, unknown, pending).</param>
     /// <returns>The outcome.</returns>
     public static DeliveryOutcome DeliveryOutcome(string channel, DeliveryStatus status = DeliveryStatus.Accepted, string? externalId = null,
         DateTimeOffset? scheduledFor = null, string? reason = null, string? errorCode = null, TimeSpan? retryAfter = null, Exception? exception = null,
-        TimeSpan duration = default)
-        => status is < DeliveryStatus.Accepted or > DeliveryStatus.Canceled
+        TimeSpan duration = default, DeliveryCounts? recipients = null)
+        => status is < DeliveryStatus.Accepted or > DeliveryStatus.PartiallyDelivered
             ? throw new ArgumentOutOfRangeException(nameof(status), status, "status must be one of the DeliveryStatus values.")
-            : Comms.DeliveryOutcome.Create(channel, status, externalId, scheduledFor, reason, errorCode, retryAfter, exception, duration);
+            : Comms.DeliveryOutcome.Create(channel, status, externalId, scheduledFor, reason, errorCode, retryAfter, exception, duration, recipients);
 }

@@ -18,7 +18,10 @@ public sealed class DeliveryOutcome
     /// <summary>What happened.</summary>
     public DeliveryStatus Status { get; }
 
-    /// <summary>Whether the channel took the bulletin (<see cref="DeliveryStatus.Accepted"/> or <see cref="DeliveryStatus.Scheduled"/>).</summary>
+    /// <summary>
+    /// Whether the channel took the bulletin (<see cref="DeliveryStatus.Accepted"/> or <see cref="DeliveryStatus.Scheduled"/>).
+    /// <see cref="DeliveryStatus.PartiallyDelivered"/> is not a success: some recipients were not reached.
+    /// </summary>
     public bool IsSuccess => Status is DeliveryStatus.Accepted or DeliveryStatus.Scheduled;
 
     /// <summary>The channel's identifier for what it published (a message id, a schedule id), when it gave one.</summary>
@@ -39,6 +42,13 @@ public sealed class DeliveryOutcome
     /// <summary>The exception behind a failure, when there was one.</summary>
     public Exception? Exception { get; private init; }
 
+    /// <summary>
+    /// How many recipients were reached, for channels that deliver to many (followers, speakers, boards);
+    /// <see langword="null"/> when the channel does not count recipients. When a <see cref="IFanOutChannel"/> is
+    /// cut off (timeout, cancellation, exception), <see cref="BulletinDispatcher"/> fills in the last counts it reported.
+    /// </summary>
+    public DeliveryCounts? Recipients { get; private init; }
+
     /// <summary>How long the delivery took, as measured by <see cref="BulletinDispatcher"/>; zero when not measured.</summary>
     public TimeSpan Duration { get; private init; }
 
@@ -56,6 +66,27 @@ public sealed class DeliveryOutcome
     /// <returns>The outcome.</returns>
     public static DeliveryOutcome Scheduled(string channel, DateTimeOffset scheduledFor, string? externalId = null)
         => new(channel, DeliveryStatus.Scheduled) { ScheduledFor = scheduledFor, ExternalId = externalId };
+
+    /// <summary>
+    /// A fan-out channel reached some recipients but not all. Use it, never <see cref="Accepted(string, string?)"/>,
+    /// when <paramref name="recipients"/> has failed, unknown or unlistable recipients.
+    /// </summary>
+    /// <param name="channel">The channel name.</param>
+    /// <param name="recipients">The counts.</param>
+    /// <param name="reason">Why the others were not reached, in words an operator understands.</param>
+    /// <param name="errorCode">The service's error code of the first failure, if any.</param>
+    /// <param name="retryAfter">How long to wait before dispatching again, when the service said.</param>
+    /// <param name="exception">The first failure, if any.</param>
+    /// <returns>The outcome.</returns>
+    public static DeliveryOutcome PartiallyDelivered(string channel, DeliveryCounts recipients, string reason, string? errorCode = null, TimeSpan? retryAfter = null, Exception? exception = null)
+        => new(channel, DeliveryStatus.PartiallyDelivered)
+        {
+            Recipients = recipients,
+            Reason = Guard.NotNullOrWhiteSpace(reason),
+            ErrorCode = errorCode,
+            RetryAfter = retryAfter,
+            Exception = exception,
+        };
 
     /// <summary>The channel refused the bulletin for good.</summary>
     /// <param name="channel">The channel name.</param>
@@ -97,7 +128,7 @@ public sealed class DeliveryOutcome
 
     /// <summary>Builds an outcome with every property (<see cref="CommsModelFactory.DeliveryOutcome"/>).</summary>
     internal static DeliveryOutcome Create(string channel, DeliveryStatus status, string? externalId, DateTimeOffset? scheduledFor, string? reason,
-        string? errorCode, TimeSpan? retryAfter, Exception? exception, TimeSpan duration) => new(channel, status)
+        string? errorCode, TimeSpan? retryAfter, Exception? exception, TimeSpan duration, DeliveryCounts? recipients) => new(channel, status)
     {
         ExternalId = externalId,
         ScheduledFor = scheduledFor,
@@ -106,12 +137,27 @@ public sealed class DeliveryOutcome
         RetryAfter = retryAfter,
         Exception = exception,
         Duration = duration,
+        Recipients = recipients,
     };
+
+    /// <summary>Returns a copy with <see cref="Recipients"/> set, for example <c>DeliveryOutcome.Rejected(…).WithRecipients(counts)</c>.</summary>
+    /// <param name="recipients">The counts.</param>
+    /// <returns>A copy of this outcome; this one is unchanged.</returns>
+    public DeliveryOutcome WithRecipients(DeliveryCounts recipients) => Copy(recipients, Duration);
 
     /// <summary>Returns a copy with <see cref="Duration"/> set.</summary>
     /// <param name="duration">The measured duration.</param>
     /// <returns>A copy of this outcome.</returns>
-    internal DeliveryOutcome WithDuration(TimeSpan duration) => new(Channel, Status)
+    internal DeliveryOutcome WithDuration(TimeSpan duration) => Copy(Recipients, duration);
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var text = Reason is null ? $"{Channel}: {Status}" : $"{Channel}: {Status} ({Reason})";
+        return Recipients is { } counts ? text + " [" + counts.ToString() + "]" : text;
+    }
+
+    private DeliveryOutcome Copy(DeliveryCounts? recipients, TimeSpan duration) => new(Channel, Status)
     {
         ExternalId = ExternalId,
         ScheduledFor = ScheduledFor,
@@ -119,9 +165,7 @@ public sealed class DeliveryOutcome
         ErrorCode = ErrorCode,
         RetryAfter = RetryAfter,
         Exception = Exception,
+        Recipients = recipients,
         Duration = duration,
     };
-
-    /// <inheritdoc />
-    public override string ToString() => Reason is null ? $"{Channel}: {Status}" : $"{Channel}: {Status} ({Reason})";
 }

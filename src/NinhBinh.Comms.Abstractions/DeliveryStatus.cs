@@ -20,4 +20,13 @@ public enum DeliveryStatus
 
     /// <summary>The caller cancelled the dispatch before this channel finished.</summary>
     Canceled = 5,
+
+    /// <summary>
+    /// A fan-out channel (one bulletin, many recipients) reached some recipients but not all
+    /// (<see cref="DeliveryOutcome.Recipients"/> has the counts, <see cref="DeliveryOutcome.Reason"/> says why the
+    /// rest were not reached). Not a success (<see cref="DeliveryOutcome.IsSuccess"/> is <see langword="false"/>):
+    /// dispatching the same bulletin again reaches only those not reached yet, when the channel keeps a
+    /// <see cref="IDeliveryJournal"/>.
+    /// </summary>
+    PartiallyDelivered = 6,
 }

@@ -11,6 +11,10 @@ namespace NinhBinh.Comms;
 /// Implementations report what happened as a <see cref="DeliveryOutcome"/>. They may also throw: a
 /// <see cref="CommsException"/> is turned into a rejected or transient outcome by <see cref="BulletinDispatcher"/>,
 /// any other exception into <see cref="DeliveryStatus.Faulted"/>. They should honour the cancellation token.
+/// A channel that delivers to many recipients, one request each, implements <see cref="IFanOutChannel"/>: it reports
+/// progress, is timed out on silence rather than on total duration, reports its counts in
+/// <see cref="DeliveryOutcome.Recipients"/> (<see cref="DeliveryStatus.PartiallyDelivered"/> when some recipients were
+/// not reached) and keeps an <see cref="IDeliveryJournal"/> so that dispatching the same bulletin again is safe.
 /// </remarks>
 public interface IBulletinChannel
 {

@@ -350,4 +350,10 @@ public class ZaloOfficialAccountClient
     }
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The token folder of the app, when it has one (the default home of the delivery journal); null for mocks.</summary>
+    internal string? TokenStorePath => _core?.Options.TokenStorePath;
+
+    /// <summary>The app's clock (the system clock for mocks).</summary>
+    internal TimeProvider Time => _core?.Time ?? TimeProvider.System;
 }

@@ -35,8 +35,8 @@ public class ZaloBulletinChannelTests
         var result = await dispatcher.DispatchAsync(Emergency());
 
         Assert.Equal(DeliveryStatus.Accepted, result["zalo:" + Harness.Oa].Status);
-        Assert.Equal("3/3", result["zalo:" + Harness.Oa].ExternalId);
-        Assert.Equal("1/1", result["zalo:" + Harness.Oa + ":thon-2"].ExternalId);
+        Assert.Equal(new DeliveryCounts(sent: 3, failed: 0), result["zalo:" + Harness.Oa].Recipients);
+        Assert.Equal(new DeliveryCounts(sent: 1, failed: 0), result["zalo:" + Harness.Oa + ":thon-2"].Recipients);
         var sent = emulator.GetSentMessages(Harness.Oa);
         Assert.Equal(4, sent.Count);
         Assert.All(sent, m => Assert.StartsWith("[KHẨN CẤP] Cảnh báo mưa lớn", m.Text));
