@@ -81,6 +81,7 @@ internal static class Client
             OpenApiBaseUrl = baseUrl,
             OAuthBaseUrl = baseUrl,
             RequestsPerMinute = 0, // no client-side limit: the endpoint is ours
+            Retry = new ZaloRetryOptions { Enabled = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_RETRY") != "0" },
         }, store);
         var sdk = factory.GetClient("1234567890");
         using var handWritten = new HandWrittenClient(baseUrl);

@@ -37,9 +37,7 @@ internal sealed class ZaloDirectCalls
     public HttpRequestMessage CreateRequest(ZaloEndpoint endpoint, string? query = null)
     {
         var uri = _uris[endpoint];
-        var request = new HttpRequestMessage(endpoint.Method, query is null ? uri : new Uri(uri.OriginalString + "?" + query));
-        ZaloRequestOptions.SetSafety(request, endpoint.Safety);
-        return request;
+        return new ZaloRequestMessage(endpoint.Method, query is null ? uri : new Uri(uri.OriginalString + "?" + query), endpoint.Safety);
     }
 
     public static void AddToken(HttpRequestMessage request, string accessToken, string? appSecretProof)
@@ -80,8 +78,19 @@ internal sealed class ZaloDirectCalls
     {
         using (request)
         {
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await ZaloResponseReader.ReadAsync(response, typeInfo, operation, cancellationToken).ConfigureAwait(false);
+            // The pipeline (ZaloHttpHandler) has already read a successful body into memory under the attempt timeout.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw ZaloResponseReader.HttpFailure(response, operation);
+            }
+
+#if NET
+            var stream = response.Content.ReadAsStream(cancellationToken);
+#else
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            return ZaloResponseReader.Deserialize(stream, typeInfo, (int)response.StatusCode, operation);
         }
     }
 }

@@ -103,45 +103,43 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
     }
 
     /// <summary>One attempt: a permit of the shared rate limit, then the exchange under the attempt timeout.</summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceContext context, HttpRequestMessage request)
+    private ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceContext context, HttpRequestMessage request)
     {
         var permit = Limiter.AcquireAsync(context.CancellationToken);
-        if (!permit.IsCompletedSuccessfully)
-        {
-            try
-            {
-                await permit.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex)
-            {
-                return Outcome.FromException<HttpResponseMessage>(ex);
-            }
-        }
-
-        return await _attempt.ExecuteOutcomeAsync(
-            static async (ctx, state) =>
-            {
-                try
-                {
-                    return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false));
-                }
-                catch (Exception ex)
-                {
-                    return Outcome.FromException<HttpResponseMessage>(ex);
-                }
-            },
-            context,
-            (Handler: this, Request: request)).ConfigureAwait(false);
+        return permit.IsCompletedSuccessfully
+            ? ExchangeAsync(context, request) // the common case: no async frame of its own
+            : AwaitPermitThenExchangeAsync(permit, context, request);
     }
 
-    /// <summary>The exchange, with a successful body read into memory (still under the attempt timeout).</summary>
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> AwaitPermitThenExchangeAsync(ValueTask permit, ResilienceContext context, HttpRequestMessage request)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request; // handlers other than the socket handler (test doubles, proxies) may leave it unset
-        if (response.IsSuccessStatusCode)
+        try
         {
-            try
+            await permit.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
+        return await ExchangeAsync(context, request).ConfigureAwait(false);
+    }
+
+    private ValueTask<Outcome<HttpResponseMessage>> ExchangeAsync(ResilienceContext context, HttpRequestMessage request)
+        => _attempt.ExecuteOutcomeAsync(
+            static (ctx, state) => state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken),
+            context,
+            (Handler: this, Request: request));
+
+    /// <summary>The exchange, with a successful body read into memory (still under the attempt timeout).</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= request; // handlers other than the socket handler (test doubles, proxies) may leave it unset
+            if (response.IsSuccessStatusCode)
             {
 #if NET
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
@@ -149,14 +147,14 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
 #endif
             }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-        }
 
-        return response;
+            return Outcome.FromResult(response);
+        }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(ex);
+        }
     }
 
     private static Exception Rethrow(Exception error)

@@ -20,9 +20,25 @@ internal enum ZaloRequestSafety
 }
 
 /// <summary>
-/// Carries <see cref="ZaloRequestSafety"/> on the request itself (<c>HttpRequestMessage.Options</c>, or
-/// <c>Properties</c> on netstandard2.0), where the SDK's retry pipeline reads it. Refit endpoints set it with a
-/// <c>[Property]</c> parameter under the same key.
+/// A request the SDK built by hand, carrying its <see cref="ZaloRequestSafety"/> as a field: the hot send path pays for
+/// no options dictionary and no boxing.
+/// </summary>
+internal sealed class ZaloRequestMessage : HttpRequestMessage
+{
+    public ZaloRequestMessage(HttpMethod method, System.Uri uri, ZaloRequestSafety safety)
+        : base(method, uri)
+    {
+        Safety = safety;
+    }
+
+    public ZaloRequestSafety Safety { get; }
+}
+
+/// <summary>
+/// Carries <see cref="ZaloRequestSafety"/> on the request itself, where the SDK's retry pipeline reads it: as a field
+/// of <see cref="ZaloRequestMessage"/> for requests the SDK builds by hand, and in <c>HttpRequestMessage.Options</c>
+/// (<c>Properties</c> on netstandard2.0) for the requests Refit builds, which set it with a <c>[Property]</c>
+/// parameter under <see cref="SafetyKey"/>.
 /// </summary>
 internal static class ZaloRequestOptions
 {
@@ -46,6 +62,11 @@ internal static class ZaloRequestOptions
     /// <summary>How <paramref name="request"/> may be repeated; unstated GETs are repeatable, everything else at most once.</summary>
     public static ZaloRequestSafety GetSafety(HttpRequestMessage request)
     {
+        if (request is ZaloRequestMessage own)
+        {
+            return own.Safety;
+        }
+
 #if NET
         var stated = request.Options.TryGetValue(Key, out var value) ? value : ZaloRequestSafety.Unspecified;
 #else

@@ -4,46 +4,36 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace NinhBinh.Comms.Zalo.Internal;
 
 /// <summary>Reads Zalo responses: HTTP failures and HTTP-200 error envelopes both become <see cref="ZaloException"/>s.</summary>
 internal static class ZaloResponseReader
 {
-    /// <summary>Reads a response body (already buffered by the pipeline) straight from its stream, no byte-array copy.</summary>
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+    /// <summary>Deserializes a body already in memory (no async layer: the bytes are there).</summary>
+    public static T Deserialize<T>(System.IO.Stream stream, JsonTypeInfo<T> typeInfo, int status, string operation)
     {
-        using (response)
+        T? answer;
+        try
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw HttpFailure(response, operation);
-            }
-
-#if NET
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            cancellationToken.ThrowIfCancellationRequested();
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            try
-            {
-                var answer = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ZaloException($"Zalo answered {operation} with an empty body.") { Status = (int)response.StatusCode };
-                if (answer is IZaloAnswer withStatus)
-                {
-                    withStatus.HttpStatus = (int)response.StatusCode;
-                }
-
-                return answer;
-            }
-            catch (JsonException ex)
-            {
-                throw new ZaloException($"Zalo answered {operation} with a body that is not the expected JSON.", ex) { Status = (int)response.StatusCode };
-            }
+            answer = JsonSerializer.Deserialize(stream, typeInfo);
         }
+        catch (JsonException ex)
+        {
+            throw new ZaloException($"Zalo answered {operation} with a body that is not the expected JSON.", ex) { Status = status };
+        }
+
+        if (answer is null)
+        {
+            throw new ZaloException($"Zalo answered {operation} with an empty body.") { Status = status };
+        }
+
+        if (answer is IZaloAnswer withStatus)
+        {
+            withStatus.HttpStatus = status;
+        }
+
+        return answer;
     }
 
     public static ZaloException HttpFailure(HttpResponseMessage response, string operation)
