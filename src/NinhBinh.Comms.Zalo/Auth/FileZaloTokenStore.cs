@@ -100,7 +100,7 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            using (var stream = OpenPrivateFile(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.WriteThrough))
+            using (var stream = PrivateFiles.Open(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.WriteThrough))
             {
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);
@@ -143,7 +143,7 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var stream = OpenPrivateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
+                var stream = PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
                 return new FileLock(stream);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !IsHeldElsewhere(ex, path))
@@ -185,21 +185,6 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
 
     private string TokenPath(string oaId) => Path.Combine(Directory, ZaloIds.CheckOaId(oaId, nameof(oaId)) + ".json");
 
-    private static FileStream OpenPrivateFile(string path, FileMode mode, FileAccess access, FileShare share, FileOptions options)
-    {
-#if NET
-        var streamOptions = new FileStreamOptions { Mode = mode, Access = access, Share = share, Options = options };
-        if (!OperatingSystem.IsWindows())
-        {
-            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new FileStream(path, streamOptions);
-#else
-        return new FileStream(path, mode, access, share, 4096, options);
-#endif
-    }
-
     /// <summary>
     /// Reads a whole token file without standing in anyone's way: read, write and delete sharing, so a reader never
     /// blocks the rename that replaces the file (a sharing violation on Windows otherwise).
@@ -218,10 +203,10 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
         string step = "cannot be created";
         try
         {
-            CreatePrivateDirectory(directory);
+            PrivateFiles.CreateDirectory(directory);
             step = "is not writable by this process";
             var probe = Path.Combine(directory, "." + Guid.NewGuid().ToString("N") + ".probe");
-            using (OpenPrivateFile(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose))
+            using (PrivateFiles.Open(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose))
             {
             }
 
@@ -233,18 +218,6 @@ public sealed class FileZaloTokenStore : IZaloTokenStore
                 $"The Zalo token folder {directory} {step} ({ex.GetType().Name}: {ex.Message}). "
                 + "Create it and give this process write access, or point Zalo:TokenStorePath at another folder.", paramName, ex);
         }
-    }
-
-    private static void CreatePrivateDirectory(string directory)
-    {
-#if NET
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            return;
-        }
-#endif
-        System.IO.Directory.CreateDirectory(directory);
     }
 
     private static void TryDelete(string path)

@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using NinhBinh.Comms.Zalo.Internal;
 using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Zalo;
@@ -156,9 +157,9 @@ public sealed class FileDeliveryJournal : IDeliveryJournal
 
     private async Task WriteAsync(string path, byte[] bytes)
     {
-        CreatePrivateDirectory(Directory);
+        PrivateFiles.CreateDirectory(Directory);
         using var folderLock = await LockAsync().ConfigureAwait(false);
-        using var stream = OpenPrivateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         if (stream.Length > 0)
         {
             stream.Seek(-1, SeekOrigin.End);
@@ -181,7 +182,7 @@ public sealed class FileDeliveryJournal : IDeliveryJournal
         {
             try
             {
-                return OpenPrivateFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (waited.Elapsed < LockTimeout)
             {
@@ -196,32 +197,6 @@ public sealed class FileDeliveryJournal : IDeliveryJournal
         }
     }
 
-    private static FileStream OpenPrivateFile(string path, FileMode mode, FileAccess access, FileShare share)
-    {
-#if NET
-        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new FileStream(path, options);
-#else
-        return new FileStream(path, mode, access, share);
-#endif
-    }
-
-    private static void CreatePrivateDirectory(string directory)
-    {
-#if NET
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            return;
-        }
-#endif
-        System.IO.Directory.CreateDirectory(directory);
-    }
 
     /// <summary>Group commit for one file: one writer at a time; records that arrive meanwhile go in the next flush.</summary>
     private sealed class Appender
