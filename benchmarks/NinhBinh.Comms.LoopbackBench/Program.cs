@@ -111,7 +111,7 @@ internal static class Client
                 var round = await RunRoundAsync(send, messages, inFlight);
                 results[name].Add(round);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s"));
+                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg"));
             }
         }
 
@@ -145,6 +145,8 @@ internal static class Client
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var itemsBefore = ThreadPool.CompletedWorkItemCount;
+        var contentionBefore = Monitor.LockContentionCount;
         var clock = Stopwatch.StartNew();
         var next = -1;
         var workers = new Task[inFlight];
@@ -162,10 +164,15 @@ internal static class Client
         await Task.WhenAll(workers);
         clock.Stop();
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+        LastWorkItemsPerMessage = (double)(ThreadPool.CompletedWorkItemCount - itemsBefore) / messages;
+        LastContentionsPerMessage = (double)(Monitor.LockContentionCount - contentionBefore) / messages;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         return new Round(cpu.TotalMilliseconds * 1000 / messages, (double)bytes / messages, messages / clock.Elapsed.TotalSeconds);
     }
+
+    private static double LastWorkItemsPerMessage;
+    private static double LastContentionsPerMessage;
 
     private readonly record struct Round(double CpuMicrosPerMessage, double BytesPerMessage, double MessagesPerSecond);
 }
