@@ -95,18 +95,22 @@ internal static class Client
             }
         };
         Func<Task> handSend = () => handWritten.SendTextAsync(UserId, Text);
+        using var refitClient = new RefitClient(baseUrl);
+        Func<Task> refitSend = () => refitClient.SendTextAsync(UserId, Text);
 
         // Warm-up: JIT, tiering, connections.
         for (var i = 0; i < 3; i++)
         {
             await RunRoundAsync(sdkSend, 3_000, inFlight);
             await RunRoundAsync(handSend, 3_000, inFlight);
+            await RunRoundAsync(refitSend, 3_000, inFlight);
         }
 
-        var results = new Dictionary<string, List<Round>> { ["sdk"] = new(), ["hand-written"] = new() };
+        var results = new Dictionary<string, List<Round>> { ["sdk"] = new(), ["hand-written"] = new(), ["refit"] = new() };
         for (var r = 0; r < rounds; r++)
         {
-            foreach (var (name, send) in r % 2 == 0 ? new[] { ("sdk", sdkSend), ("hand-written", handSend) } : new[] { ("hand-written", handSend), ("sdk", sdkSend) })
+            var order = new[] { ("sdk", sdkSend), ("hand-written", handSend), ("refit", refitSend) };
+            foreach (var (name, send) in order.Skip(r % 3).Concat(order.Take(r % 3)))
             {
                 var round = await RunRoundAsync(send, messages, inFlight);
                 results[name].Add(round);
@@ -117,10 +121,13 @@ internal static class Client
 
         var s = Summary(results["sdk"]);
         var h = Summary(results["hand-written"]);
+        var f = Summary(results["refit"]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"summary in-flight={inFlight} messages={messages} rounds={rounds} (medians)\n" +
             $"  hand-written {h.CpuMicrosPerMessage,8:0.00} µs CPU/msg {h.BytesPerMessage,8:0} B/msg {h.MessagesPerSecond,8:0} msg/s\n" +
             $"  sdk          {s.CpuMicrosPerMessage,8:0.00} µs CPU/msg {s.BytesPerMessage,8:0} B/msg {s.MessagesPerSecond,8:0} msg/s\n" +
+            $"  refit        {f.CpuMicrosPerMessage,8:0.00} µs CPU/msg {f.BytesPerMessage,8:0} B/msg {f.MessagesPerSecond,8:0} msg/s   (the same call through a Refit interface: what the send path would cost on Refit)\n" +
+            $"  refit ratio  CPU {f.CpuMicrosPerMessage / h.CpuMicrosPerMessage:0.00}x  allocations {f.BytesPerMessage / h.BytesPerMessage:0.00}x  throughput {f.MessagesPerSecond / h.MessagesPerSecond:0.00}x\n" +
             $"  ratio        CPU {s.CpuMicrosPerMessage / h.CpuMicrosPerMessage:0.00}x (target <= 1.15)  allocations {s.BytesPerMessage / h.BytesPerMessage:0.00}x (target <= 1.25)  throughput {s.MessagesPerSecond / h.MessagesPerSecond:0.00}x (target >= 0.90)"));
         return 0;
     }
@@ -201,6 +208,36 @@ internal sealed class HandWrittenClient : IDisposable
         response.EnsureSuccessStatusCode();
         var envelope = await response.Content.ReadFromJsonAsync(HandJson.Wire.SendResponse).ConfigureAwait(false);
         if (envelope is null || envelope.Error != 0 || envelope.Data?.MessageId is null)
+        {
+            throw new InvalidOperationException("Zalo refused the message.");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The same send through a Refit interface (source-generated, STJ with the same context): Refit's cost alone.</summary>
+internal interface IRefitSend
+{
+    [Refit.Post("/v3.0/oa/message/cs")]
+    Task<SendResponse> SendAsync([Refit.Body] SendRequest body, [Refit.Header("access_token")] string accessToken);
+}
+
+internal sealed class RefitClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly IRefitSend _api;
+
+    public RefitClient(Uri baseUrl)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 }) { BaseAddress = baseUrl };
+        _api = Refit.RestService.For<IRefitSend>(_http, new Refit.RefitSettings(new Refit.SystemTextJsonContentSerializer(HandJson.Wire.Options)));
+    }
+
+    public async Task SendTextAsync(string userId, string text)
+    {
+        var envelope = await _api.SendAsync(new SendRequest(new Recipient(userId), new Message(text)), "access-token-for-the-benchmark").ConfigureAwait(false);
+        if (envelope.Error != 0 || envelope.Data?.MessageId is null)
         {
             throw new InvalidOperationException("Zalo refused the message.");
         }
