@@ -115,7 +115,7 @@ internal static class Client
                 var round = await RunRoundAsync(send, messages, inFlight);
                 results[name].Add(round);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg"));
+                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg {LastGcPauseMicrosPerMessage,6:0.00} µs GC pause/msg"));
             }
         }
 
@@ -154,6 +154,7 @@ internal static class Client
         var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         var itemsBefore = ThreadPool.CompletedWorkItemCount;
         var contentionBefore = Monitor.LockContentionCount;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var next = -1;
         var workers = new Task[inFlight];
@@ -173,6 +174,7 @@ internal static class Client
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         LastWorkItemsPerMessage = (double)(ThreadPool.CompletedWorkItemCount - itemsBefore) / messages;
         LastContentionsPerMessage = (double)(Monitor.LockContentionCount - contentionBefore) / messages;
+        LastGcPauseMicrosPerMessage = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds * 1000 / messages;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         return new Round(cpu.TotalMilliseconds * 1000 / messages, (double)bytes / messages, messages / clock.Elapsed.TotalSeconds);
@@ -180,6 +182,7 @@ internal static class Client
 
     private static double LastWorkItemsPerMessage;
     private static double LastContentionsPerMessage;
+    private static double LastGcPauseMicrosPerMessage;
 
     private readonly record struct Round(double CpuMicrosPerMessage, double BytesPerMessage, double MessagesPerSecond);
 }
