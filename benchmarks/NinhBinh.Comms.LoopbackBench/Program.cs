@@ -98,18 +98,29 @@ internal static class Client
         using var refitClient = new RefitClient(baseUrl);
         Func<Task> refitSend = () => refitClient.SendTextAsync(UserId, Text);
 
+        var only = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_ONLY"); // one client alone, for profiling (dotnet-trace)
+
         // Warm-up: JIT, tiering, connections.
         for (var i = 0; i < 3; i++)
         {
-            await RunRoundAsync(sdkSend, 3_000, inFlight);
-            await RunRoundAsync(handSend, 3_000, inFlight);
-            await RunRoundAsync(refitSend, 3_000, inFlight);
+            foreach (var (name, send) in new[] { ("sdk", sdkSend), ("hand-written", handSend), ("refit", refitSend) })
+            {
+                if (string.IsNullOrEmpty(only) || only == name)
+                {
+                    await RunRoundAsync(send, 3_000, inFlight);
+                }
+            }
         }
 
         var results = new Dictionary<string, List<Round>> { ["sdk"] = new(), ["hand-written"] = new(), ["refit"] = new() };
         for (var r = 0; r < rounds; r++)
         {
             var order = new[] { ("sdk", sdkSend), ("hand-written", handSend), ("refit", refitSend) };
+            if (!string.IsNullOrEmpty(only))
+            {
+                order = order.Where(o => o.Item1 == only).ToArray(); // for profiling one client
+            }
+
             foreach (var (name, send) in order.Skip(r % 3).Concat(order.Take(r % 3)))
             {
                 var round = await RunRoundAsync(send, messages, inFlight);
@@ -117,6 +128,11 @@ internal static class Client
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg {LastGcPauseMicrosPerMessage,6:0.00} µs GC pause/msg"));
             }
+        }
+
+        if (results.Values.Any(r => r.Count == 0))
+        {
+            return 0;
         }
 
         var s = Summary(results["sdk"]);
