@@ -18,6 +18,7 @@ pin_server=""; pin_client=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin_server="taskset -c 0"; pin_client="taskset -c 1"; fi
 $pin_server dotnet "$bin" server "$port" >/dev/null &
 server=$!
+export NBCOMMS_BENCH_SERVER_PID=$server
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(dotnet --version); server on core 0, client on core 1"

@@ -126,7 +126,7 @@ internal static class Client
                 var round = await RunRoundAsync(send, messages, inFlight);
                 results[name].Add(round);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg {LastGcPauseMicrosPerMessage,6:0.00} µs GC pause/msg"));
+                    $"round {r + 1} {name,-12} {round.CpuMicrosPerMessage,8:0.00} µs CPU/msg {round.BytesPerMessage,8:0} B/msg {round.MessagesPerSecond,8:0} msg/s {LastWorkItemsPerMessage,5:0.00} thread-pool items/msg {LastContentionsPerMessage,5:0.000} lock contentions/msg {LastGcPauseMicrosPerMessage,6:0.00} µs GC pause/msg, GCs gen0/gen1 {LastGcs}"));
             }
         }
 
@@ -171,6 +171,9 @@ internal static class Client
         var itemsBefore = ThreadPool.CompletedWorkItemCount;
         var contentionBefore = Monitor.LockContentionCount;
         var pauseBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var serverBefore = ServerCpuTicks();
+        var gen1Before = GC.CollectionCount(1);
         var clock = Stopwatch.StartNew();
         var next = -1;
         var workers = new Task[inFlight];
@@ -191,6 +194,8 @@ internal static class Client
         LastWorkItemsPerMessage = (double)(ThreadPool.CompletedWorkItemCount - itemsBefore) / messages;
         LastContentionsPerMessage = (double)(Monitor.LockContentionCount - contentionBefore) / messages;
         LastGcPauseMicrosPerMessage = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds * 1000 / messages;
+        LastGcs = $"{GC.CollectionCount(0) - gen0Before}/{GC.CollectionCount(1) - gen1Before}, pool threads {ThreadPool.ThreadCount}"
+            + (serverBefore < 0 ? string.Empty : $", server {(ServerCpuTicks() - serverBefore) * 10_000.0 / messages:0.0} µs CPU/msg");
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         return new Round(cpu.TotalMilliseconds * 1000 / messages, (double)bytes / messages, messages / clock.Elapsed.TotalSeconds);
@@ -199,6 +204,20 @@ internal static class Client
     private static double LastWorkItemsPerMessage;
     private static double LastContentionsPerMessage;
     private static double LastGcPauseMicrosPerMessage;
+
+    /// <summary>The server process's CPU time in clock ticks (1/100 s) from /proc, when NBCOMMS_BENCH_SERVER_PID names it; -1 otherwise.</summary>
+    private static long ServerCpuTicks()
+    {
+        var pid = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_SERVER_PID");
+        if (string.IsNullOrEmpty(pid) || !System.IO.File.Exists($"/proc/{pid}/stat"))
+        {
+            return -1;
+        }
+
+        var fields = System.IO.File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+    private static string LastGcs = string.Empty;
 
     private readonly record struct Round(double CpuMicrosPerMessage, double BytesPerMessage, double MessagesPerSecond);
 }
