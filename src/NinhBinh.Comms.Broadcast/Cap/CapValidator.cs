@@ -40,7 +40,9 @@ public static class CapValidator
 
         if (alert.Restriction is not null && alert.Scope != CapScope.Restricted)
         {
-            Error("alert/restriction", "cap.restriction-scope", "restriction is only allowed when scope is Restricted");
+            // The public samples (canada.cap: empty; earthquake-iso8859-1.cap: "0") carry these with scope Public and are
+            // valid CAP: recipients ignore them, so this is a warning; the missing value for Restricted/Private is an error.
+            Warn("alert/restriction", "cap.restriction-scope", "restriction is for scope Restricted only; with scope " + alert.Scope + " it is ignored");
         }
 
         if (alert.Scope == CapScope.Restricted && string.IsNullOrWhiteSpace(alert.Restriction))
@@ -50,7 +52,7 @@ public static class CapValidator
 
         if (alert.Addresses is not null && alert.Scope != CapScope.Private)
         {
-            Error("alert/addresses", "cap.addresses-scope", "addresses are only allowed when scope is Private");
+            Warn("alert/addresses", "cap.addresses-scope", "addresses are for scope Private only; with scope " + alert.Scope + " they are ignored");
         }
 
         if (alert.Scope == CapScope.Private && string.IsNullOrWhiteSpace(alert.Addresses))
