@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using NinhBinh.Comms.Broadcast.Cap;
+
+namespace NinhBinh.Comms.Cli;
+
+/// <summary><c>nbcomms cap …</c>: CAP 1.2 public warnings; a contract other tools script against, keep names and options stable.</summary>
+internal static class CapCommands
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var cap = new Command("cap", "CAP 1.2 public-warning alerts: validate, create, sign, verify, turn into a bulletin.");
+        cap.Subcommands.Add(Validate(stdout));
+        cap.Subcommands.Add(New(stdout));
+        return cap;
+    }
+
+    private static Command Validate(TextWriter stdout)
+    {
+        var files = new Argument<string[]>("file") { Description = "CAP files (1.2, or 1.1 read as 1.2).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", """
+            Validate CAP files against the OASIS CAP 1.2 schema and the CAP rules the schema cannot express.
+            Prints one line per problem on stdout: <file>: <element path>: <message> (warnings as "<file>: <path>: warning: <message>").
+            Exit 0 when every file is valid CAP, 1 otherwise.
+            """) { files };
+        command.SetAction(async (parse, ct) =>
+        {
+            var allValid = true;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                CapReadResult result;
+                try
+                {
+                    result = CapReader.ReadFile(file);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await stdout.WriteLineAsync($"{file}: : cannot be read: {NbcommsApp.OneLine(ex.Message)}").ConfigureAwait(false);
+                    allValid = false;
+                    continue;
+                }
+
+                allValid &= result.IsValid;
+                foreach (var problem in result.Problems)
+                {
+                    var path = problem.Path.Length == 0 ? "(document)" : problem.Path;
+                    var warning = problem.Severity == CapProblemSeverity.Warning ? "warning: " : string.Empty;
+                    await stdout.WriteLineAsync($"{file}: {path}: {warning}{NbcommsApp.OneLine(problem.Message)} [{problem.Rule}]").ConfigureAwait(false);
+                }
+            }
+
+            return allValid ? NbcommsApp.Success : NbcommsApp.Refused;
+        });
+        return command;
+    }
+
+    private static Command New(TextWriter stdout)
+    {
+        var sender = new Option<string>("--sender") { Description = "The sender id (no spaces or commas), e.g. ubnd.hoalu@ninhbinh.gov.vn.", Required = true };
+        var eventType = new Option<string>("--event") { Description = "The event, e.g. \"Mưa lớn\".", Required = true };
+        var category = new Option<CapCategory>("--category") { Description = "Geo Met Safety Security Rescue Fire Health Env Transport Infra CBRNE Other.", Required = true };
+        var urgency = new Option<CapUrgency>("--urgency") { Description = "Immediate Expected Future Past Unknown.", Required = true };
+        var severity = new Option<CapSeverity>("--severity") { Description = "Extreme Severe Moderate Minor Unknown.", Required = true };
+        var certainty = new Option<CapCertainty>("--certainty") { Description = "Observed Likely Possible Unlikely Unknown.", Required = true };
+        var headline = new Option<string>("--headline") { Description = "The headline (CAP recommends at most 160 characters).", Required = true };
+        var areaDesc = new Option<string>("--area-desc") { Description = "The area description.", Required = true };
+        var geocodes = new Option<string[]>("--geocode") { Description = "A geocode <name>=<value> for the area (repeatable), e.g. VN-ADM=14329.", AllowMultipleArgumentsPerToken = false };
+        var language = new Option<string>("--language") { Description = "The info language.", DefaultValueFactory = _ => "vi-VN" };
+        var status = new Option<CapStatus>("--status") { Description = "Actual Exercise System Test Draft.", DefaultValueFactory = _ => CapStatus.Actual };
+        var identifier = new Option<string?>("--identifier") { Description = "The identifier (a new one when omitted)." };
+        var description = new Option<string?>("--description") { Description = "The description." };
+        var instruction = new Option<string?>("--instruction") { Description = "The instruction: what people should do." };
+        var command = new Command("new", "Write a new CAP 1.2 alert to stdout, sent now in Vietnam time (+07:00), checked against the schema and the CAP rules. Exit 1 when the values break CAP.")
+        {
+            sender, eventType, category, urgency, severity, certainty, headline, areaDesc, geocodes, language, status, identifier, description, instruction,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var pairs = new List<CapNamedValue>();
+            foreach (var geocode in parse.GetValue(geocodes) ?? Array.Empty<string>())
+            {
+                var eq = geocode.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new CliUsageException($"--geocode: '{geocode}' is not of the form <name>=<value>.");
+                }
+
+                pairs.Add(new CapNamedValue(geocode[..eq], geocode[(eq + 1)..]));
+            }
+
+            var builder = CapAlert.CreateBuilder()
+                .WithSender(parse.GetValue(sender)!)
+                .WithStatus(parse.GetValue(status))
+                .AddInfo(parse.GetValue(language)!, parse.GetValue(category), parse.GetValue(eventType)!, parse.GetValue(urgency), parse.GetValue(severity),
+                    parse.GetValue(certainty), parse.GetValue(headline), parse.GetValue(description), parse.GetValue(instruction))
+                .AddArea(parse.GetValue(areaDesc)!, pairs.ToArray());
+            if (parse.GetValue(identifier) is { } id)
+            {
+                builder.WithIdentifier(id);
+            }
+
+            CapAlert alert;
+            try
+            {
+                alert = builder.Build(TimeProvider.System);
+            }
+            catch (CapValidationException ex)
+            {
+                throw new CliInputException("the alert breaks CAP 1.2: " + string.Join("; ", ex.Result.Errors.Select(e => e.Path + ": " + e.Message)), ex);
+            }
+
+            var xml = CapWriter.ToXml(alert);
+            var check = CapReader.Parse(xml);
+            if (!check.IsValid)
+            {
+                throw new CliInputException("the alert is not schema-valid: " + string.Join("; ", check.Validation.Errors.Select(e => e.Path + ": " + e.Message)), new InvalidOperationException());
+            }
+
+            await stdout.WriteLineAsync(xml).ConfigureAwait(false);
+            return NbcommsApp.Success;
+        });
+        return command;
+    }
+}

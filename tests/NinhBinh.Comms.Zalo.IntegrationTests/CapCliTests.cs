@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using NinhBinh.Comms.Broadcast.Cap;
+
+namespace NinhBinh.Comms.Zalo.IntegrationTests;
+
+/// <summary><c>nbcomms cap …</c> as processes: the exit codes and output lines the issue fixes.</summary>
+[Collection("processes")]
+public class CapCliTests
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "CapConformance", name);
+
+    [Fact]
+    public async Task Validate_exits_0_for_valid_files_and_prints_nothing_but_warnings()
+    {
+        var run = await Harness.RunCliAsync(null, "cap", "validate", Sample("thunderstorm.cap"), Sample("canada.cap"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains(": warning: ", l));
+    }
+
+    [Fact]
+    public async Task Validate_exits_1_with_one_line_per_problem_naming_file_and_element_path()
+    {
+        var errors = Sample("canada_errors.cap");
+        var run = await Harness.RunCliAsync(null, "cap", "validate", Sample("thunderstorm.cap"), errors, Sample("xee.cap"));
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(errors + ": alert/references: references is empty: give space-separated sender,identifier,sent triples [cap.references]", lines);
+        Assert.Contains(lines, l => l.StartsWith(Sample("xee.cap") + ": (document): a DTD", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith(Sample("thunderstorm.cap") + ":", StringComparison.Ordinal) && !l.Contains(": warning: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task New_writes_a_schema_valid_alert_sent_now_in_vietnam_time()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var run = await Harness.RunCliAsync(null, "cap", "new", "--sender", "ubnd.hoalu@ninhbinh.gov.vn", "--event", "Mưa lớn", "--category", "Met",
+            "--urgency", "Expected", "--severity", "Severe", "--certainty", "Likely", "--headline", "Cảnh báo mưa lớn", "--area-desc", "Phường Hoa Lư",
+            "--geocode", "VN-ADM=14329", "--geocode", "VN-ADM=14330", "--identifier", "NB-1", "--instruction", "Không ra ngoài");
+
+        Assert.Equal(0, run.ExitCode);
+        var read = CapReader.Parse(run.Stdout);
+        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+        var alert = read.Alert!;
+        Assert.Equal(("NB-1", "ubnd.hoalu@ninhbinh.gov.vn", CapStatus.Actual), (alert.Identifier, alert.Sender, alert.Status));
+        Assert.Equal(TimeSpan.FromHours(7), alert.Sent.Offset);
+        Assert.InRange(alert.Sent, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Contains("+07:00</sent>", run.Stdout);
+        var info = Assert.Single(alert.Infos);
+        Assert.Equal(("vi-VN", "Mưa lớn", "Không ra ngoài"), (info.Language, info.Event, info.Instruction));
+        Assert.Equal(new[] { "14329", "14330" }, Assert.Single(info.Areas).Geocodes.Select(g => g.Value));
+    }
+
+    [Fact]
+    public async Task New_exits_1_for_values_that_break_cap_and_2_for_a_bad_command_line()
+    {
+        var refused = await Harness.RunCliAsync(null, "cap", "new", "--sender", "has space", "--event", "e", "--category", "Met",
+            "--urgency", "Expected", "--severity", "Severe", "--certainty", "Likely", "--headline", "h", "--area-desc", "a");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("alert/sender", refused.Stderr);
+        Assert.Empty(refused.Stdout);
+
+        var usage = await Harness.RunCliAsync(null, "cap", "new", "--sender", "s", "--event", "e", "--category", "Weather",
+            "--urgency", "Expected", "--severity", "Severe", "--certainty", "Likely", "--headline", "h", "--area-desc", "a");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("--category", usage.Stderr);
+    }
+}
