@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using NinhBinh.Comms.Broadcast.Cap;
 
 namespace NinhBinh.Comms.Cli;
@@ -15,6 +17,8 @@ internal static class CapCommands
         var cap = new Command("cap", "CAP 1.2 public-warning alerts: validate, create, sign, verify, turn into a bulletin.");
         cap.Subcommands.Add(Validate(stdout));
         cap.Subcommands.Add(New(stdout));
+        cap.Subcommands.Add(Sign(stdout));
+        cap.Subcommands.Add(Verify(stdout));
         return cap;
     }
 
@@ -123,5 +127,133 @@ internal static class CapCommands
             return NbcommsApp.Success;
         });
         return command;
+    }
+
+    private static Command Sign(TextWriter stdout)
+    {
+        var cert = new Option<FileInfo>("--cert") { Description = "A PKCS#12 (.pfx) file with the signer's certificate and RSA private key.", Required = true };
+        var password = new Option<string?>("--password") { Description = "The .pfx password (NBCOMMS_CAP_PFX_PASSWORD when omitted)." };
+        var input = new Argument<FileInfo>("in") { Description = "The CAP alert to sign." };
+        var output = new Argument<FileInfo>("out") { Description = "Where to write the signed alert." };
+        var command = new Command("sign", "Sign a CAP alert with an enveloped RSA-SHA256 XML signature. The alert must be valid CAP first (exit 1 otherwise).")
+        {
+            cert, password, input, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var pfx = parse.GetValue(cert)!;
+            if (!pfx.Exists)
+            {
+                throw new CliUsageException($"--cert: the file '{pfx.FullName}' does not exist.");
+            }
+
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(pfx.FullName, parse.GetValue(password) ?? Environment.GetEnvironmentVariable("NBCOMMS_CAP_PFX_PASSWORD"));
+            }
+            catch (CryptographicException)
+            {
+                throw new CliUsageException("--cert: not a PKCS#12 file, or the password is wrong.");
+            }
+
+            using (certificate)
+            {
+                var file = parse.GetValue(input)!;
+                var read = ReadInput(file);
+                if (!read.IsValid)
+                {
+                    throw new CliInputException($"{file}: not valid CAP: " + string.Join("; ", read.Validation.Errors.Select(e => e.Path + ": " + e.Message)), new InvalidOperationException());
+                }
+
+                string signed;
+                try
+                {
+                    signed = CapSignature.Sign(File.ReadAllText(file.FullName), certificate);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new CliUsageException("--cert: " + NbcommsApp.ArgumentMessage(ex));
+                }
+
+                await File.WriteAllTextAsync(parse.GetValue(output)!.FullName, signed, new System.Text.UTF8Encoding(false), ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(parse.GetValue(output)!.FullName).ConfigureAwait(false);
+                return NbcommsApp.Success;
+            }
+        });
+        return command;
+    }
+
+    private static Command Verify(TextWriter stdout)
+    {
+        var cert = new Option<FileInfo?>("--cert") { Description = "The signer's certificate (PEM or DER). Without it, each signature is checked with the certificate it carries (integrity only, not trust)." };
+        var input = new Argument<FileInfo>("file") { Description = "The signed CAP alert." };
+        var command = new Command("verify", "Verify the enveloped XML signatures of a CAP alert. Prints one line per signature: <file>: <id>: <valid|invalid>: <reason>. Exit 0 valid, 1 not.")
+        {
+            cert, input,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            X509Certificate2? certificate = null;
+            if (parse.GetValue(cert) is { } certFile)
+            {
+                if (!certFile.Exists)
+                {
+                    throw new CliUsageException($"--cert: the file '{certFile.FullName}' does not exist.");
+                }
+
+                try
+                {
+                    var text = File.ReadAllText(certFile.FullName);
+                    certificate = text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+                        ? X509Certificate2.CreateFromPem(text)
+                        : X509CertificateLoader.LoadCertificateFromFile(certFile.FullName);
+                }
+                catch (CryptographicException)
+                {
+                    throw new CliUsageException("--cert: not an X.509 certificate (PEM or DER).");
+                }
+            }
+
+            using (certificate)
+            {
+                var file = parse.GetValue(input)!;
+                CapSignatureResult result;
+                try
+                {
+                    using var stream = file.OpenRead();
+                    result = CapSignature.Verify(stream, certificate);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliUsageException($"{file}: cannot be read: {NbcommsApp.OneLine(ex.Message)}");
+                }
+
+                if (result.Problem is not null)
+                {
+                    await stdout.WriteLineAsync($"{file}: (document): invalid: {result.Problem}").ConfigureAwait(false);
+                }
+
+                foreach (var signature in result.Signatures)
+                {
+                    await stdout.WriteLineAsync($"{file}: {signature.Id ?? "Signature"}: {(signature.IsValid ? "valid" : "invalid")}: {signature.Reason}").ConfigureAwait(false);
+                }
+
+                return result.IsValid ? NbcommsApp.Success : NbcommsApp.Refused;
+            }
+        });
+        return command;
+    }
+
+    private static CapReadResult ReadInput(FileInfo file)
+    {
+        try
+        {
+            return CapReader.ReadFile(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{file}: cannot be read: {NbcommsApp.OneLine(ex.Message)}");
+        }
     }
 }

@@ -70,3 +70,58 @@ public class CapCliTests
         Assert.Contains("--category", usage.Stderr);
     }
 }
+
+[Collection("processes")]
+public class CapSignCliTests
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "CapConformance", name);
+
+    [Fact]
+    public async Task Sign_then_verify_with_the_certificate_and_a_tampered_copy_fails()
+    {
+        var folder = Harness.TempDirectory();
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=UBND Hoa Lu", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var pfx = Path.Combine(folder, "signer.pfx");
+            var pem = Path.Combine(folder, "signer.pem");
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "mật-khẩu"));
+            await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem());
+            var signed = Path.Combine(folder, "signed.cap");
+
+            var sign = await Harness.RunCliAsync(null, "cap", "sign", "--cert", pfx, "--password", "mật-khẩu", Sample("thunderstorm.cap"), signed);
+            Assert.Equal(0, sign.ExitCode);
+            Assert.DoesNotContain("mật-khẩu", sign.Stdout + sign.Stderr);
+
+            var verify = await Harness.RunCliAsync(null, "cap", "verify", "--cert", pem, signed);
+            Assert.Equal(0, verify.ExitCode);
+            Assert.Contains(": valid: ", verify.Stdout);
+            Assert.Equal(0, (await Harness.RunCliAsync(null, "cap", "validate", signed)).ExitCode);
+
+            var tampered = Path.Combine(folder, "tampered.cap");
+            await File.WriteAllTextAsync(tampered, (await File.ReadAllTextAsync(signed)).Replace("<severity>Severe</severity>", "<severity>Minor</severity>", StringComparison.Ordinal));
+            var bad = await Harness.RunCliAsync(null, "cap", "verify", "--cert", pem, tampered);
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains(": invalid: ", bad.Stdout);
+
+            var wrongPassword = await Harness.RunCliAsync(null, "cap", "sign", "--cert", pfx, "--password", "sai", Sample("thunderstorm.cap"), signed);
+            Assert.Equal(2, wrongPassword.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_checks_the_environment_canada_sample_with_its_certificate()
+    {
+        var run = await Harness.RunCliAsync(null, "cap", "verify", "--cert", Sample("environment_canada_x509_cert.pem"), Sample("canada_signed.cap"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(Sample("canada_signed.cap") + ": Environment Canada: valid: ", run.Stdout);
+        Assert.Equal(1, (await Harness.RunCliAsync(null, "cap", "verify", Sample("thunderstorm.cap"))).ExitCode);
+    }
+}
