@@ -19,6 +19,7 @@ internal static class CapCommands
         cap.Subcommands.Add(New(stdout));
         cap.Subcommands.Add(Sign(stdout));
         cap.Subcommands.Add(Verify(stdout));
+        cap.Subcommands.Add(ToBulletin(stdout));
         return cap;
     }
 
@@ -241,6 +242,65 @@ internal static class CapCommands
 
                 return result.IsValid ? NbcommsApp.Success : NbcommsApp.Refused;
             }
+        });
+        return command;
+    }
+
+    private static Command ToBulletin(TextWriter stdout)
+    {
+        var input = new Argument<FileInfo>("file") { Description = "The CAP alert." };
+        var command = new Command("to-bulletin", """
+            Print the bulletin the CAP bridge makes of an alert: the Vietnamese info (or the first), priority from urgency and
+            severity, target areas from VN-ADM geocodes resolved to the administrative units in force. Lines:
+            title: <t> / priority: <Normal|Priority|Emergency> / issuing-agency: <a> / language: <l> / valid-from: <t> /
+            valid-until: <t> / area: <code> <name> (one per unit) / attachment: <mime> <uri>. Exit 1 when the alert is not valid CAP.
+            """) { input };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(input)!;
+            var read = ReadInput(file);
+            if (!read.IsValid)
+            {
+                throw new CliInputException($"{file}: not valid CAP: " + string.Join("; ", read.Validation.Errors.Select(e => e.Path + ": " + e.Message)), new InvalidOperationException());
+            }
+
+            Bulletin bulletin;
+            try
+            {
+                bulletin = CapBulletinBridge.ToBulletin(read.Alert!);
+            }
+            catch (BulletinValidationException ex)
+            {
+                throw new CliInputException($"{file}: the alert does not make a valid bulletin: {NbcommsApp.OneLine(ex.Message)}", ex);
+            }
+
+            var registry = AdministrativeUnitRegistry.Default;
+            var day = VietnamTime.ToVietnamTime(read.Alert!.Sent).Date;
+            await stdout.WriteLineAsync("title: " + NbcommsApp.OneLine(bulletin.Title)).ConfigureAwait(false);
+            await stdout.WriteLineAsync("priority: " + bulletin.Priority).ConfigureAwait(false);
+            await stdout.WriteLineAsync("issuing-agency: " + bulletin.IssuingAgency).ConfigureAwait(false);
+            await stdout.WriteLineAsync("language: " + bulletin.Language).ConfigureAwait(false);
+            if (bulletin.ValidFrom is { } from)
+            {
+                await stdout.WriteLineAsync("valid-from: " + from.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            }
+
+            if (bulletin.ValidUntil is { } until)
+            {
+                await stdout.WriteLineAsync("valid-until: " + until.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            }
+
+            foreach (var code in bulletin.TargetAreas)
+            {
+                await stdout.WriteLineAsync("area: " + code + " " + (registry.Find(code, day)?.Name ?? "(unknown unit)")).ConfigureAwait(false);
+            }
+
+            foreach (var attachment in bulletin.Attachments)
+            {
+                await stdout.WriteLineAsync("attachment: " + attachment.MediaType + " " + attachment.Uri.AbsoluteUri).ConfigureAwait(false);
+            }
+
+            return NbcommsApp.Success;
         });
         return command;
     }

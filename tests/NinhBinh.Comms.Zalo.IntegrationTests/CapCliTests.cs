@@ -125,3 +125,38 @@ public class CapSignCliTests
         Assert.Equal(1, (await Harness.RunCliAsync(null, "cap", "verify", Sample("thunderstorm.cap"))).ExitCode);
     }
 }
+
+[Collection("processes")]
+public class CapBulletinCliTests
+{
+    [Fact]
+    public async Task To_bulletin_prints_title_priority_and_areas_resolved_to_units()
+    {
+        var folder = Harness.TempDirectory();
+        try
+        {
+            var alertFile = Path.Combine(folder, "alert.cap");
+            var created = await Harness.RunCliAsync(null, "cap", "new", "--sender", "ubnd.hoalu@ninhbinh.gov.vn", "--event", "Mưa lớn", "--category", "Met",
+                "--urgency", "Immediate", "--severity", "Severe", "--certainty", "Observed", "--headline", "Cảnh báo mưa lớn", "--area-desc", "Hoa Lư",
+                "--geocode", "VN-ADM=14329", "--description", "Mưa lớn từ chiều nay.");
+            Assert.Equal(0, created.ExitCode);
+            await File.WriteAllTextAsync(alertFile, created.Stdout);
+
+            var run = await Harness.RunCliAsync(null, "cap", "to-bulletin", alertFile);
+
+            Assert.Equal(0, run.ExitCode);
+            var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Contains("title: Cảnh báo mưa lớn", lines);
+            Assert.Contains("priority: Emergency", lines);
+            var unit = NinhBinh.Comms.AdministrativeUnitRegistry.Default.Find("14329", DateTime.Today)!;
+            Assert.Contains("area: 14329 " + unit.Name, lines);
+
+            var invalid = await Harness.RunCliAsync(null, "cap", "to-bulletin", Path.Combine(AppContext.BaseDirectory, "CapConformance", "invalid.cap"));
+            Assert.Equal(1, invalid.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
