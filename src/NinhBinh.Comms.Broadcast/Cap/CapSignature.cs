@@ -17,14 +17,12 @@ namespace NinhBinh.Comms.Broadcast.Cap;
 /// the whole document (<c>URI=""</c>) are accepted, so a signature cannot vouch for a part while the rest changes.
 /// The document is loaded with DTDs prohibited and nothing resolved.
 /// </summary>
-#if NET
-[System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(TrimmingNote)]
-[System.Diagnostics.CodeAnalysis.RequiresDynamicCode(TrimmingNote)]
-#endif
 public static class CapSignature
 {
-    /// <summary>Why signing and verifying are not trim- or AOT-safe: System.Security.Cryptography.Xml picks algorithms by name from the signature.</summary>
-    public const string TrimmingNote = "XML signatures (System.Security.Cryptography.Xml) resolve algorithms named in the document by reflection; not trim- or AOT-safe.";
+    // SignedXml is marked as not trim/AOT-safe because it creates the algorithms a document names by reflection. Here it
+    // fails closed: an algorithm trimmed away makes the signature "cannot be checked" (invalid), never valid, and the
+    // XSLT transform (the dynamic-code part) is outside SignedXml's safe-transform list, so it is refused anyway.
+    private const string TrimJustification = "Fails closed: a trimmed-away algorithm makes verification fail; XSLT transforms are refused by SignedXml.";
 
     private const string DsigNamespace = "http://www.w3.org/2000/09/xmldsig#";
 
@@ -39,6 +37,10 @@ public static class CapSignature
     /// <param name="certificate">A certificate with an RSA private key.</param>
     /// <returns>The signed document.</returns>
     /// <exception cref="ArgumentException">The certificate has no RSA private key, or the text is not an XML document.</exception>
+#if NET
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
+#endif
     public static string Sign(string xml, X509Certificate2 certificate)
     {
         if (certificate is null)
@@ -132,6 +134,10 @@ public static class CapSignature
         };
     }
 
+#if NET
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
+#endif
     private static CapSignatureCheck Check(XmlDocument document, XmlElement element, X509Certificate2? given)
     {
         var id = element.HasAttribute("Id") ? element.GetAttribute("Id") : null;
