@@ -37,10 +37,6 @@ public static class CapSignature
     /// <param name="certificate">A certificate with an RSA private key.</param>
     /// <returns>The signed document.</returns>
     /// <exception cref="ArgumentException">The certificate has no RSA private key, or the text is not an XML document.</exception>
-#if NET
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
-#endif
     public static string Sign(string xml, X509Certificate2 certificate)
     {
         if (certificate is null)
@@ -50,7 +46,8 @@ public static class CapSignature
 
         using var key = certificate.GetRSAPrivateKey() ?? throw new ArgumentException("The certificate has no RSA private key.", nameof(certificate));
         var document = Load(xml ?? throw new ArgumentNullException(nameof(xml)), out var problem) ?? throw new ArgumentException(problem, nameof(xml));
-        var signed = new SignedXml(document) { SigningKey = key };
+        var signed = NewSignedXml(document);
+        signed.SigningKey = key;
         signed.SignedInfo!.SignatureMethod = SignedXml.XmlDsigRSASHA256Url;
         signed.SignedInfo.CanonicalizationMethod = SignedXml.XmlDsigExcC14NTransformUrl;
         var reference = new Reference(string.Empty) { DigestMethod = SignedXml.XmlDsigSHA256Url };
@@ -134,14 +131,10 @@ public static class CapSignature
         };
     }
 
-#if NET
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
-#endif
     private static CapSignatureCheck Check(XmlDocument document, XmlElement element, X509Certificate2? given)
     {
         var id = element.HasAttribute("Id") ? element.GetAttribute("Id") : null;
-        var signed = new SignedXml(document);
+        var signed = NewSignedXml(document);
         try
         {
             signed.LoadXml(element);
@@ -178,6 +171,12 @@ public static class CapSignature
             return new CapSignatureCheck(id, method, false, "cannot be checked: " + CapReader.OneLine(ex.Message), certificate);
         }
     }
+
+#if NET
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
+#endif
+    private static SignedXml NewSignedXml(XmlDocument document) => new(document);
 
     private static List<XmlElement> Signatures(XmlDocument document) =>
         document.DocumentElement is null ? new List<XmlElement>()
