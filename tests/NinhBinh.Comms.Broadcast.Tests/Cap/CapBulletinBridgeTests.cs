@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using NinhBinh.Comms.Broadcast.Cap;
 
@@ -75,5 +76,20 @@ public class CapBulletinBridgeTests
 
         Assert.Equal(BulletinPriority.Emergency, bulletin.Priority);
         Assert.Empty(bulletin.TargetAreas);
+    }
+
+    [Fact]
+    public async Task An_incoming_alert_is_dispatched_to_the_radio_and_board_channels()
+    {
+        var radio = new InMemoryBulletinChannel("radio");
+        var boards = new InMemoryBulletinChannel("boards");
+        var dispatcher = new BulletinDispatcher(new IBulletinChannel[] { radio, boards });
+        var alert = CapReader.Parse(CapWriter.ToXml(CapBulletinBridge.ToAlert(Emergency(), new CapBulletinOptions { Sender = "tinh.ninhbinh" }, timeProvider: Clock))).Alert!;
+
+        var result = await dispatcher.DispatchAsync(CapBulletinBridge.ToBulletin(alert));
+
+        Assert.All(result.Outcomes, o => Assert.True(o.IsSuccess));
+        Assert.Equal(BulletinPriority.Emergency, Assert.Single(radio.Received).Priority);
+        Assert.Equal("Cảnh báo mưa lớn, nguy cơ ngập úng", Assert.Single(boards.Received).Title);
     }
 }
