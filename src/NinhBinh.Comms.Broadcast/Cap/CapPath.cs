@@ -1,9 +1,13 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace NinhBinh.Comms.Broadcast.Cap;
 
-/// <summary>Tracks the element path while reading: <c>alert/info[1]/area[2]/polygon[1]</c> (repeatable elements get a 1-based index).</summary>
+/// <summary>
+/// Tracks the element path while reading: <c>alert/info[1]/area[2]/polygon[1]</c> (repeatable elements get a 1-based
+/// index). Cheap on the happy path: the text is only built when a problem asks for it.
+/// </summary>
 internal sealed class CapPath
 {
     private static readonly HashSet<string> Repeatable = new()
@@ -11,28 +15,64 @@ internal sealed class CapPath
         "info", "category", "responseType", "eventCode", "parameter", "resource", "area", "polygon", "circle", "geocode", "code",
     };
 
-    private readonly List<string> _segments = new();
-    private readonly List<Dictionary<string, int>> _counts = new() { new Dictionary<string, int>() };
+    private readonly List<Level> _levels = new() { new Level(string.Empty, 0) };
 
     public void Push(string name)
     {
-        var counts = _counts[_counts.Count - 1];
-        counts.TryGetValue(name, out var n);
-        counts[name] = ++n;
-        _segments.Add(Repeatable.Contains(name) ? Segment(name, n) : name);
-        _counts.Add(new Dictionary<string, int>());
+        var parent = _levels[_levels.Count - 1];
+        var index = 0;
+        if (Repeatable.Contains(name))
+        {
+            parent.Counts ??= new Dictionary<string, int>();
+            parent.Counts.TryGetValue(name, out index);
+            parent.Counts[name] = ++index;
+        }
+
+        _levels.Add(new Level(name, index));
     }
 
     public void Pop()
     {
-        if (_segments.Count > 0)
+        if (_levels.Count > 1)
         {
-            _segments.RemoveAt(_segments.Count - 1);
-            _counts.RemoveAt(_counts.Count - 1);
+            _levels.RemoveAt(_levels.Count - 1);
         }
     }
 
-    public override string ToString() => string.Join("/", _segments);
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        for (var i = 1; i < _levels.Count; i++)
+        {
+            if (i > 1)
+            {
+                text.Append('/');
+            }
 
-    public static string Segment(string name, int index) => new StringBuilder(name).Append('[').Append(index).Append(']').ToString();
+            text.Append(_levels[i].Name);
+            if (_levels[i].Index > 0)
+            {
+                text.Append('[').Append(_levels[i].Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Segment(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private sealed class Level
+    {
+        public Level(string name, int index)
+        {
+            Name = name;
+            Index = index;
+        }
+
+        public string Name { get; }
+
+        public int Index { get; }
+
+        public Dictionary<string, int>? Counts { get; set; }
+    }
 }
