@@ -209,7 +209,6 @@ public static class CapReader
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
-                case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
                     if (stack.Count > 0)
                     {

@@ -82,6 +82,23 @@ public class CapRoundTripTests
         Assert.DoesNotContain("Z<", xml);
     }
 
+    [Fact]
+    public void Whitespace_only_text_is_kept()
+    {
+        var sample = CapRulesTests.Sample();
+        var info = sample.Infos[0];
+        var alert = new CapAlert
+        {
+            Identifier = sample.Identifier, Sender = sample.Sender, Sent = sample.Sent, Note = "  ",
+            Infos = new[] { new CapInfo { Categories = info.Categories, Event = info.Event, Headline = " ", Description = "\n  \n", Areas = info.Areas } },
+        };
+
+        var read = CapReader.Parse(CapWriter.ToXml(alert)).Alert!;
+
+        Assert.Equal("  ", read.Note);
+        Assert.Equal((" ", "\n  \n"), (read.Infos[0].Headline, read.Infos[0].Description));
+    }
+
     [XmllintFact]
     public void Xmllint_accepts_what_the_sdk_writes()
     {
