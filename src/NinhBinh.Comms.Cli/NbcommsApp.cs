@@ -48,6 +48,7 @@ internal static class NbcommsApp
         {
             ZaloCommands.Create(stdout),
             EmulatorCommands.Create(stdout),
+            CapCommands.Create(stdout),
         };
         root.Options.Add(ConfigOption);
 
