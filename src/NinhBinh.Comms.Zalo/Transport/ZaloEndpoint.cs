@@ -103,13 +103,5 @@ internal sealed class ZaloEndpoint
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown Zalo message kind."),
     };
 
-    /// <summary>A request to this endpoint, marked with its safety.</summary>
-    public HttpRequestMessage CreateRequest(Uri baseAddress)
-    {
-        var request = new HttpRequestMessage(Method, new Uri(baseAddress, Path));
-        ZaloRequestOptions.SetSafety(request, Safety);
-        return request;
-    }
-
     public override string ToString() => Method.Method + " " + Path;
 }

@@ -49,16 +49,6 @@ internal static class ZaloRequestOptions
     private static readonly HttpRequestOptionsKey<ZaloRequestSafety> Key = new(SafetyKey);
 #endif
 
-    /// <summary>States how <paramref name="request"/> may be repeated.</summary>
-    public static void SetSafety(HttpRequestMessage request, ZaloRequestSafety safety)
-    {
-#if NET
-        request.Options.Set(Key, safety);
-#else
-        request.Properties[SafetyKey] = safety;
-#endif
-    }
-
     /// <summary>How <paramref name="request"/> may be repeated; unstated GETs are repeatable, everything else at most once.</summary>
     public static ZaloRequestSafety GetSafety(HttpRequestMessage request)
     {
