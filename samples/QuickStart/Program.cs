@@ -4,7 +4,8 @@
 //   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
 //      and every channel's outcome is printed (Zalo: how many followers were reached);
-//   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal).
+//   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal);
+//   6. the emergency bulletin is written as a CAP 1.2 alert into the output folder (artifacts/quickstart) and validated.
 using System;
 using System.IO;
 using System.Linq;
@@ -20,6 +21,7 @@ using NinhBinh.Comms.Zalo;
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var today = TimeProvider.System.GetVietnamToday();
 var registry = AdministrativeUnitRegistry.Default;
+var output = Path.Combine(Environment.CurrentDirectory, "artifacts", "quickstart"); // what the demo writes: the CAP alert, reports
 
 // 1. An invalid bulletin is refused with every problem named.
 Console.WriteLine("1. Validation");
@@ -106,8 +108,12 @@ var again = await new BulletinDispatcher(channels.Take(2)).DispatchAsync(bulleti
 Console.WriteLine("5. The same bulletin again, to Zalo only");
 Print(again);
 Console.WriteLine($"   still {emulator.GetSentMessages("demo-oa").Count} Zalo messages: nobody got it twice.");
+
+// 6. The same emergency as a CAP 1.2 alert (OASIS), for warning systems that speak CAP.
+Console.WriteLine("6. Common Alerting Protocol");
+var capValid = CapStep.Run(bulletin, output);
 Directory.Delete(tokenFolder, recursive: true);
-return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return capValid && result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {

@@ -25,7 +25,10 @@ public class CapBulletinBridgeTests
     [Fact]
     public void An_emergency_bulletin_becomes_a_schema_valid_alert_with_a_vi_vn_info_geocodes_and_resources()
     {
-        var alert = CapBulletinBridge.ToAlert(Emergency(), new CapBulletinOptions { Sender = "ubnd.hoalu@ninhbinh.gov.vn", Category = CapCategory.Met },
+        var bulletin = Emergency().ToBuilder()
+            .WithValidity(new DateTimeOffset(2025, 9, 20, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 9, 20, 13, 0, 0, TimeSpan.Zero))
+            .Build();
+        var alert = CapBulletinBridge.ToAlert(bulletin, new CapBulletinOptions { Sender = "ubnd.hoalu@ninhbinh.gov.vn", Category = CapCategory.Met },
             new[] { Emergency("en", "Heavy rain warning") }, Clock);
 
         Assert.Equal(new DateTimeOffset(2025, 9, 20, 8, 30, 0, TimeSpan.FromHours(7)), alert.Sent);
@@ -33,6 +36,8 @@ public class CapBulletinBridgeTests
         Assert.Equal(new[] { "vi-VN", "en" }, alert.Infos.Select(i => i.Language));
         var vi = alert.Infos[0];
         Assert.Equal((CapUrgency.Immediate, CapSeverity.Severe), (vi.Urgency, vi.Severity));
+        Assert.Equal(new DateTimeOffset(2025, 9, 20, 8, 0, 0, TimeSpan.FromHours(7)), vi.Effective);
+        Assert.Equal((TimeSpan.FromHours(7), TimeSpan.FromHours(7)), (vi.Effective!.Value.Offset, vi.Expires!.Value.Offset));
         Assert.Equal(new CapNamedValue(CapBulletinBridge.AdministrativeCodeName, "14329"), Assert.Single(Assert.Single(vi.Areas).Geocodes));
         Assert.Equal(("audio/mpeg", 120_000L), (Assert.Single(vi.Resources).MimeType, Assert.Single(vi.Resources).Size!.Value));
         Assert.True(CapReader.Parse(CapWriter.ToXml(alert)).IsValid);
