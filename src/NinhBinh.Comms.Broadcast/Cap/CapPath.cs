@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -10,39 +10,42 @@ namespace NinhBinh.Comms.Broadcast.Cap;
 /// </summary>
 internal sealed class CapPath
 {
-    private static readonly HashSet<string> Repeatable = new()
-    {
-        "info", "category", "responseType", "eventCode", "parameter", "resource", "area", "polygon", "circle", "geocode", "code",
-    };
+    private const int RepeatableCount = 11;
 
-    private readonly List<Level> _levels = new() { new Level(string.Empty, 0) };
+    private Level[] _levels = new Level[16];
+    private int _count = 1; // _levels[0] is the document
 
     public void Push(string name)
     {
-        var parent = _levels[_levels.Count - 1];
         var index = 0;
-        if (Repeatable.Contains(name))
+        var repeatable = RepeatableSlot(name);
+        if (repeatable >= 0)
         {
-            parent.Counts ??= new Dictionary<string, int>();
-            parent.Counts.TryGetValue(name, out index);
-            parent.Counts[name] = ++index;
+            ref var parent = ref _levels[_count - 1];
+            parent.Counts ??= new int[RepeatableCount];
+            index = ++parent.Counts[repeatable];
         }
 
-        _levels.Add(new Level(name, index));
+        if (_count == _levels.Length)
+        {
+            Array.Resize(ref _levels, _levels.Length * 2);
+        }
+
+        _levels[_count++] = new Level(name, index);
     }
 
     public void Pop()
     {
-        if (_levels.Count > 1)
+        if (_count > 1)
         {
-            _levels.RemoveAt(_levels.Count - 1);
+            _levels[--_count] = default;
         }
     }
 
     public override string ToString()
     {
         var text = new StringBuilder();
-        for (var i = 1; i < _levels.Count; i++)
+        for (var i = 1; i < _count; i++)
         {
             if (i > 1)
             {
@@ -61,18 +64,36 @@ internal sealed class CapPath
 
     public static string Segment(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
-    private sealed class Level
+    /// <summary>The elements that may repeat in CAP 1.2, numbered in the path (<c>info[2]</c>); -1 for the others.</summary>
+    private static int RepeatableSlot(string name) => name switch
+    {
+        "info" => 0,
+        "category" => 1,
+        "responseType" => 2,
+        "eventCode" => 3,
+        "parameter" => 4,
+        "resource" => 5,
+        "area" => 6,
+        "polygon" => 7,
+        "circle" => 8,
+        "geocode" => 9,
+        "code" => 10,
+        _ => -1,
+    };
+
+    private struct Level
     {
         public Level(string name, int index)
         {
             Name = name;
             Index = index;
+            Counts = null;
         }
 
         public string Name { get; }
 
         public int Index { get; }
 
-        public Dictionary<string, int>? Counts { get; set; }
+        public int[]? Counts { get; set; }
     }
 }

@@ -33,6 +33,37 @@ public sealed class CapPolygon : IEquatable<CapPolygon>
         }
 
         var points = new List<CapPoint>();
+#if NET
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var start = 0;
+            while (start < rest.Length && IsSeparator(rest[start]))
+            {
+                start++;
+            }
+
+            if (start == rest.Length)
+            {
+                break;
+            }
+
+            rest = rest.Slice(start);
+            var end = 0;
+            while (end < rest.Length && !IsSeparator(rest[end]))
+            {
+                end++;
+            }
+
+            if (!CapPoint.TryParse(rest.Slice(0, end), out var point))
+            {
+                return false;
+            }
+
+            points.Add(point);
+            rest = rest.Slice(end);
+        }
+#else
         foreach (var pair in text.Split(CapText.Whitespace, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!CapPoint.TryParse(pair, out var point))
@@ -42,10 +73,15 @@ public sealed class CapPolygon : IEquatable<CapPolygon>
 
             points.Add(point);
         }
+#endif
 
         polygon = new CapPolygon(points);
         return points.Count > 0;
     }
+
+#if NET
+    private static bool IsSeparator(char c) => c is ' ' or '\t' or '\r' or '\n';
+#endif
 
     /// <inheritdoc />
     public bool Equals(CapPolygon? other) => other is not null && Points.SequenceEqual(other.Points);

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using System.Xml.Schema;
 
 namespace NinhBinh.Comms.Broadcast.Cap;
@@ -82,7 +81,7 @@ public static class CapReader
             }
         };
 
-        XElement? root = null;
+        Node? root = null;
         try
         {
             using var reader = open(settings);
@@ -120,16 +119,16 @@ public static class CapReader
             return new CapReadResult(null, null, new CapValidationResult(problems));
         }
 
-        CapVersion? version = root.Name.NamespaceName switch
+        CapVersion? version = root.Namespace switch
         {
             CapText.Cap12Namespace => CapVersion.Cap12,
             CapText.Cap11Namespace => CapVersion.Cap11,
             _ => null,
         };
-        if (version is null || root.Name.LocalName != "alert")
+        if (version is null || root.Name != "alert")
         {
-            problems.Insert(0, new CapProblem(root.Name.LocalName, "cap.namespace",
-                $"the root element must be alert in namespace {CapText.Cap12Namespace} (or {CapText.Cap11Namespace}), not {root.Name.LocalName} in '{root.Name.NamespaceName}'"));
+            problems.Insert(0, new CapProblem(root.Name, "cap.namespace",
+                $"the root element must be alert in namespace {CapText.Cap12Namespace} (or {CapText.Cap11Namespace}), not {root.Name} in '{root.Namespace}'"));
             return new CapReadResult(null, null, new CapValidationResult(problems));
         }
 
@@ -149,7 +148,7 @@ public static class CapReader
             return new CapReadResult(null, version, new CapValidationResult(problems));
         }
 
-        var alert = new Mapper(root.Name.Namespace, problems).Alert(root);
+        var alert = new Mapper(problems).Alert(root);
         if (options.CheckRules)
         {
             problems.AddRange(CapValidator.Validate(alert).Problems);
@@ -159,60 +158,71 @@ public static class CapReader
             version, new CapValidationResult(problems));
     }
 
-    private static XElement? Load(XmlReader reader, CapPath path)
+    /// <summary>
+    /// Reads the validating reader to its end into a light tree of the root's namespace (elements of other namespaces,
+    /// such as an XML-DSig signature, are validated by the reader but not kept), tracking the element path for problems.
+    /// </summary>
+    private static Node? Load(XmlReader reader, CapPath path)
     {
-        XElement? root = null;
-        var stack = new Stack<XElement>();
+        Node? root = null;
+        var stack = new Stack<Node>();
+        var skipDepth = 0; // > 0 while inside an element that is not kept
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
                     var empty = reader.IsEmptyElement;
-                    if (reader.MoveToFirstAttribute())
+                    path.Push(reader.LocalName);
+                    if (root is null)
                     {
-                        do
+                        root = new Node(reader.LocalName, reader.NamespaceURI);
+                        if (!empty)
                         {
-                            if (reader.NamespaceURI != "http://www.w3.org/2000/xmlns/")
-                            {
-                                element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
-                            }
+                            stack.Push(root);
                         }
-                        while (reader.MoveToNextAttribute());
-                        reader.MoveToElement();
                     }
-
-                    if (stack.Count > 0)
+                    else if (skipDepth > 0 || stack.Count == 0 || !ReferenceEquals(reader.NamespaceURI, root.Namespace) && reader.NamespaceURI != root.Namespace)
                     {
-                        stack.Peek().Add(element);
+                        if (!empty)
+                        {
+                            skipDepth++;
+                        }
                     }
                     else
                     {
-                        root ??= element;
+                        var node = new Node(reader.LocalName, root.Namespace);
+                        stack.Peek().Add(node);
+                        if (!empty)
+                        {
+                            stack.Push(node);
+                        }
                     }
 
-                    path.Push(reader.LocalName);
                     if (empty)
                     {
                         path.Pop();
                     }
-                    else
-                    {
-                        stack.Push(element);
-                    }
 
                     break;
                 case XmlNodeType.EndElement:
-                    stack.Pop();
+                    if (skipDepth > 0)
+                    {
+                        skipDepth--;
+                    }
+                    else if (stack.Count > 0)
+                    {
+                        stack.Pop();
+                    }
+
                     path.Pop();
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
-                    if (stack.Count > 0)
+                    if (skipDepth == 0 && stack.Count > 0)
                     {
-                        stack.Peek().Add(new XText(reader.Value));
+                        stack.Peek().AppendText(reader.Value);
                     }
 
                     break;
@@ -222,110 +232,293 @@ public static class CapReader
         return root;
     }
 
+    /// <summary>An element of the alert: its local name, its text (all text children joined) and its child elements.</summary>
+    private sealed class Node
+    {
+        private static readonly List<Node> NoChildren = new();
+        private List<Node>? _children;
+
+        public Node(string name, string ns)
+        {
+            Name = name;
+            Namespace = ns;
+        }
+
+        public string Name { get; }
+
+        public string Namespace { get; }
+
+        public string Text { get; private set; } = string.Empty;
+
+        public List<Node> Children => _children ?? NoChildren;
+
+        public void Add(Node child) => (_children ??= new List<Node>()).Add(child);
+
+        public void AppendText(string text) => Text = Text.Length == 0 ? text : Text + text;
+    }
+
     internal static string OneLine(string message) => string.Join(" ", message.Split(CapText.Whitespace, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Maps a schema-valid element tree to the model; values the schema lets through but CAP cannot use are problems.</summary>
     private sealed class Mapper
     {
-        private readonly XNamespace _ns;
         private readonly List<CapProblem> _problems;
 
-        public Mapper(XNamespace ns, List<CapProblem> problems)
+        public Mapper(List<CapProblem> problems)
         {
-            _ns = ns;
             _problems = problems;
         }
 
-        public CapAlert Alert(XElement e)
+        public CapAlert Alert(Node e)
         {
             const string p = "alert";
+            string? identifier = null, sender = null, sent = null, status = null, msgType = null, source = null, scope = null, restriction = null;
+            string? addresses = null, note = null, references = null, incidents = null;
+            List<string>? codes = null;
+            List<Node>? infos = null;
+            foreach (var c in e.Children)
+            {
+                switch (c.Name)
+                {
+                    case "identifier": identifier ??= c.Text; break;
+                    case "sender": sender ??= c.Text; break;
+                    case "sent": sent ??= c.Text; break;
+                    case "status": status ??= c.Text; break;
+                    case "msgType": msgType ??= c.Text; break;
+                    case "source": source ??= c.Text; break;
+                    case "scope": scope ??= c.Text; break;
+                    case "restriction": restriction ??= c.Text; break;
+                    case "addresses": addresses ??= c.Text; break;
+                    case "code": (codes ??= new List<string>()).Add(c.Text); break;
+                    case "note": note ??= c.Text; break;
+                    case "references": references ??= c.Text; break;
+                    case "incidents": incidents ??= c.Text; break;
+                    case "info": (infos ??= new List<Node>()).Add(c); break;
+                }
+            }
+
+            var infoModels = new CapInfo[infos?.Count ?? 0];
+            for (var i = 0; i < infoModels.Length; i++)
+            {
+                infoModels[i] = Info(infos![i], p + "/" + CapPath.Segment("info", i + 1));
+            }
+
             return new CapAlert
             {
-                Identifier = Text(e, "identifier") ?? string.Empty,
-                Sender = Text(e, "sender") ?? string.Empty,
-                Sent = Date(e, "sent", p) ?? default,
-                Status = Enum<CapStatus>(e, "status", p) ?? CapStatus.Actual,
-                MessageType = Enum<CapMessageType>(e, "msgType", p) ?? CapMessageType.Alert,
-                Source = Text(e, "source"),
-                Scope = Enum<CapScope>(e, "scope", p) ?? CapScope.Public,
-                Restriction = Text(e, "restriction"),
-                Addresses = Text(e, "addresses"),
-                Codes = e.Elements(_ns + "code").Select(c => c.Value).ToArray(),
-                Note = Text(e, "note"),
-                References = Text(e, "references"),
-                Incidents = Text(e, "incidents"),
-                Infos = e.Elements(_ns + "info").Select((i, n) => Info(i, p + "/" + CapPath.Segment("info", n + 1))).ToArray(),
+                Identifier = identifier ?? string.Empty,
+                Sender = sender ?? string.Empty,
+                Sent = Date(sent, p, "sent") ?? default,
+                Status = Enum<CapStatus>(status, p, "status") ?? CapStatus.Actual,
+                MessageType = Enum<CapMessageType>(msgType, p, "msgType") ?? CapMessageType.Alert,
+                Source = source,
+                Scope = Enum<CapScope>(scope, p, "scope") ?? CapScope.Public,
+                Restriction = restriction,
+                Addresses = addresses,
+                Codes = codes?.ToArray() ?? Array.Empty<string>(),
+                Note = note,
+                References = references,
+                Incidents = incidents,
+                Infos = infoModels,
             };
         }
 
-        private CapInfo Info(XElement e, string p) => new()
+        private CapInfo Info(Node e, string p)
         {
-            Language = Text(e, "language"),
-            Categories = e.Elements(_ns + "category").Select((c, n) => Parse<CapCategory>(c.Value, p + "/" + CapPath.Segment("category", n + 1))).Where(c => c.HasValue).Select(c => c!.Value).ToArray(),
-            Event = Text(e, "event") ?? string.Empty,
-            ResponseTypes = e.Elements(_ns + "responseType").Select((c, n) => Parse<CapResponseType>(c.Value, p + "/" + CapPath.Segment("responseType", n + 1))).Where(c => c.HasValue).Select(c => c!.Value).ToArray(),
-            Urgency = Enum<CapUrgency>(e, "urgency", p) ?? CapUrgency.Unknown,
-            Severity = Enum<CapSeverity>(e, "severity", p) ?? CapSeverity.Unknown,
-            Certainty = Certainty(e, p),
-            Audience = Text(e, "audience"),
-            EventCodes = Pairs(e, "eventCode"),
-            Effective = Date(e, "effective", p),
-            Onset = Date(e, "onset", p),
-            Expires = Date(e, "expires", p),
-            SenderName = Text(e, "senderName"),
-            Headline = Text(e, "headline"),
-            Description = Text(e, "description"),
-            Instruction = Text(e, "instruction"),
-            Web = Text(e, "web"),
-            Contact = Text(e, "contact"),
-            Parameters = Pairs(e, "parameter"),
-            Resources = e.Elements(_ns + "resource").Select((r, n) => Resource(r, p + "/" + CapPath.Segment("resource", n + 1))).ToArray(),
-            Areas = e.Elements(_ns + "area").Select((a, n) => Area(a, p + "/" + CapPath.Segment("area", n + 1))).ToArray(),
-        };
+            string? language = null, @event = null, urgency = null, severity = null, certainty = null, audience = null, effective = null, onset = null;
+            string? expires = null, senderName = null, headline = null, description = null, instruction = null, web = null, contact = null;
+            List<CapCategory>? categories = null;
+            List<CapResponseType>? responseTypes = null;
+            List<CapNamedValue>? eventCodes = null, parameters = null;
+            List<CapResource>? resources = null;
+            List<CapArea>? areas = null;
+            int categoryIndex = 0, responseIndex = 0;
+            foreach (var c in e.Children)
+            {
+                switch (c.Name)
+                {
+                    case "language": language ??= c.Text; break;
+                    case "category":
+                        categoryIndex++;
+                        if (Parse<CapCategory>(c.Text, p, "category", categoryIndex) is { } category)
+                        {
+                            (categories ??= new List<CapCategory>()).Add(category);
+                        }
 
-        private CapResource Resource(XElement e, string p) => new()
-        {
-            Description = Text(e, "resourceDesc") ?? string.Empty,
-            MimeType = Text(e, "mimeType") ?? string.Empty,
-            Size = Text(e, "size") is { } size ? (long.TryParse(size.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : Bad<long>(p + "/size", "cap.number", "size must be a whole number of bytes")) : null,
-            Uri = Text(e, "uri"),
-            DerefUri = Text(e, "derefUri"),
-            Digest = Text(e, "digest"),
-        };
+                        break;
+                    case "event": @event ??= c.Text; break;
+                    case "responseType":
+                        responseIndex++;
+                        if (Parse<CapResponseType>(c.Text, p, "responseType", responseIndex) is { } response)
+                        {
+                            (responseTypes ??= new List<CapResponseType>()).Add(response);
+                        }
 
-        private CapArea Area(XElement e, string p) => new()
-        {
-            Description = Text(e, "areaDesc") ?? string.Empty,
-            Polygons = e.Elements(_ns + "polygon").Select((x, n) => CapPolygon.TryParse(x.Value, out var polygon) ? polygon
-                : Bad<CapPolygon>(p + "/" + CapPath.Segment("polygon", n + 1), "cap.polygon", "a polygon is space-separated latitude,longitude pairs of decimal numbers")).Where(x => x is not null).Select(x => x!).ToArray(),
-            Circles = e.Elements(_ns + "circle").Select((x, n) => CapCircle.TryParse(x.Value, out var circle) ? circle
-                : Bad<CapCircle>(p + "/" + CapPath.Segment("circle", n + 1), "cap.circle", "a circle is 'latitude,longitude radius' in decimal numbers")).Where(x => x is not null).Select(x => x!).ToArray(),
-            Geocodes = Pairs(e, "geocode"),
-            Altitude = Decimal(e, "altitude", p),
-            Ceiling = Decimal(e, "ceiling", p),
-        };
+                        break;
+                    case "urgency": urgency ??= c.Text; break;
+                    case "severity": severity ??= c.Text; break;
+                    case "certainty": certainty ??= c.Text; break;
+                    case "audience": audience ??= c.Text; break;
+                    case "eventCode": (eventCodes ??= new List<CapNamedValue>()).Add(Pair(c)); break;
+                    case "effective": effective ??= c.Text; break;
+                    case "onset": onset ??= c.Text; break;
+                    case "expires": expires ??= c.Text; break;
+                    case "senderName": senderName ??= c.Text; break;
+                    case "headline": headline ??= c.Text; break;
+                    case "description": description ??= c.Text; break;
+                    case "instruction": instruction ??= c.Text; break;
+                    case "web": web ??= c.Text; break;
+                    case "contact": contact ??= c.Text; break;
+                    case "parameter": (parameters ??= new List<CapNamedValue>()).Add(Pair(c)); break;
+                    case "resource":
+                        resources ??= new List<CapResource>();
+                        resources.Add(Resource(c, p + "/" + CapPath.Segment("resource", resources.Count + 1)));
+                        break;
+                    case "area":
+                        areas ??= new List<CapArea>();
+                        areas.Add(Area(c, p + "/" + CapPath.Segment("area", areas.Count + 1)));
+                        break;
+                }
+            }
 
-        private CapCertainty Certainty(XElement e, string p)
+            return new CapInfo
+            {
+                Language = language,
+                Categories = categories?.ToArray() ?? Array.Empty<CapCategory>(),
+                Event = @event ?? string.Empty,
+                ResponseTypes = responseTypes?.ToArray() ?? Array.Empty<CapResponseType>(),
+                Urgency = Enum<CapUrgency>(urgency, p, "urgency") ?? CapUrgency.Unknown,
+                Severity = Enum<CapSeverity>(severity, p, "severity") ?? CapSeverity.Unknown,
+                Certainty = Certainty(certainty, p),
+                Audience = audience,
+                EventCodes = eventCodes?.ToArray() ?? Array.Empty<CapNamedValue>(),
+                Effective = Date(effective, p, "effective"),
+                Onset = Date(onset, p, "onset"),
+                Expires = Date(expires, p, "expires"),
+                SenderName = senderName,
+                Headline = headline,
+                Description = description,
+                Instruction = instruction,
+                Web = web,
+                Contact = contact,
+                Parameters = parameters?.ToArray() ?? Array.Empty<CapNamedValue>(),
+                Resources = resources?.ToArray() ?? Array.Empty<CapResource>(),
+                Areas = areas?.ToArray() ?? Array.Empty<CapArea>(),
+            };
+        }
+
+        private CapResource Resource(Node e, string p)
         {
-            var text = Text(e, "certainty");
+            string? description = null, mimeType = null, size = null, uri = null, derefUri = null, digest = null;
+            foreach (var c in e.Children)
+            {
+                switch (c.Name)
+                {
+                    case "resourceDesc": description ??= c.Text; break;
+                    case "mimeType": mimeType ??= c.Text; break;
+                    case "size": size ??= c.Text; break;
+                    case "uri": uri ??= c.Text; break;
+                    case "derefUri": derefUri ??= c.Text; break;
+                    case "digest": digest ??= c.Text; break;
+                }
+            }
+
+            return new CapResource
+            {
+                Description = description ?? string.Empty,
+                MimeType = mimeType ?? string.Empty,
+                Size = size is null ? null
+                    : long.TryParse(size.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s
+                    : Bad<long>(p + "/size", "cap.number", "size must be a whole number of bytes"),
+                Uri = uri,
+                DerefUri = derefUri,
+                Digest = digest,
+            };
+        }
+
+        private CapArea Area(Node e, string p)
+        {
+            string? description = null, altitude = null, ceiling = null;
+            List<CapPolygon>? polygons = null;
+            List<CapCircle>? circles = null;
+            List<CapNamedValue>? geocodes = null;
+            int polygonIndex = 0, circleIndex = 0;
+            foreach (var c in e.Children)
+            {
+                switch (c.Name)
+                {
+                    case "areaDesc": description ??= c.Text; break;
+                    case "polygon":
+                        polygonIndex++;
+                        if (CapPolygon.TryParse(c.Text, out var polygon))
+                        {
+                            (polygons ??= new List<CapPolygon>()).Add(polygon!);
+                        }
+                        else
+                        {
+                            Bad<CapPolygon>(p + "/" + CapPath.Segment("polygon", polygonIndex), "cap.polygon", "a polygon is space-separated latitude,longitude pairs of decimal numbers");
+                        }
+
+                        break;
+                    case "circle":
+                        circleIndex++;
+                        if (CapCircle.TryParse(c.Text, out var circle))
+                        {
+                            (circles ??= new List<CapCircle>()).Add(circle!);
+                        }
+                        else
+                        {
+                            Bad<CapCircle>(p + "/" + CapPath.Segment("circle", circleIndex), "cap.circle", "a circle is 'latitude,longitude radius' in decimal numbers");
+                        }
+
+                        break;
+                    case "geocode": (geocodes ??= new List<CapNamedValue>()).Add(Pair(c)); break;
+                    case "altitude": altitude ??= c.Text; break;
+                    case "ceiling": ceiling ??= c.Text; break;
+                }
+            }
+
+            return new CapArea
+            {
+                Description = description ?? string.Empty,
+                Polygons = polygons?.ToArray() ?? Array.Empty<CapPolygon>(),
+                Circles = circles?.ToArray() ?? Array.Empty<CapCircle>(),
+                Geocodes = geocodes?.ToArray() ?? Array.Empty<CapNamedValue>(),
+                Altitude = Decimal(altitude, p, "altitude"),
+                Ceiling = Decimal(ceiling, p, "ceiling"),
+            };
+        }
+
+        private static CapNamedValue Pair(Node e)
+        {
+            string? name = null, value = null;
+            foreach (var c in e.Children)
+            {
+                switch (c.Name)
+                {
+                    case "valueName": name ??= c.Text; break;
+                    case "value": value ??= c.Text; break;
+                }
+            }
+
+            return new CapNamedValue(name ?? string.Empty, value ?? string.Empty);
+        }
+
+        private CapCertainty Certainty(string? text, string p)
+        {
             if (text == "Very Likely")
             {
                 return CapCertainty.Likely; // CAP 1.1's "Very Likely" is "Likely" in 1.2.
             }
 
-            return text is null ? CapCertainty.Unknown : Parse<CapCertainty>(text, p + "/certainty") ?? CapCertainty.Unknown;
+            return text is null ? CapCertainty.Unknown : Parse<CapCertainty>(text, p, "certainty", 0) ?? CapCertainty.Unknown;
         }
 
-        private CapNamedValue[] Pairs(XElement e, string name) =>
-            e.Elements(_ns + name).Select(x => new CapNamedValue(Text(x, "valueName") ?? string.Empty, Text(x, "value") ?? string.Empty)).ToArray();
-
-        private string? Text(XElement e, string name) => e.Element(_ns + name)?.Value;
-
-        private T? Enum<T>(XElement e, string name, string p)
+        private T? Enum<T>(string? text, string p, string name)
             where T : struct
-            => Text(e, name) is { } text ? Parse<T>(text, p + "/" + name) : null;
+            => text is null ? null : Parse<T>(text, p, name, 0);
 
-        private T? Parse<T>(string text, string p)
+        /// <summary>Parses an enumeration value; the problem's path (<paramref name="p"/>/<paramref name="name"/>[index]) is made only on failure.</summary>
+        private T? Parse<T>(string text, string p, string name, int index)
             where T : struct
         {
             var trimmed = text.Trim();
@@ -334,13 +527,13 @@ public static class CapReader
                 return value;
             }
 
-            _problems.Add(new CapProblem(p, "cap.value", $"'{Clip(trimmed)}' is not a {typeof(T).Name.Substring(3)} value of CAP 1.2"));
+            var path = p + "/" + (index == 0 ? name : CapPath.Segment(name, index));
+            _problems.Add(new CapProblem(path, "cap.value", $"'{Clip(trimmed)}' is not a {typeof(T).Name.Substring(3)} value of CAP 1.2"));
             return null;
         }
 
-        private DateTimeOffset? Date(XElement e, string name, string p)
+        private DateTimeOffset? Date(string? text, string p, string name)
         {
-            var text = Text(e, name);
             if (text is null)
             {
                 return null;
@@ -355,9 +548,8 @@ public static class CapReader
             return null;
         }
 
-        private decimal? Decimal(XElement e, string name, string p)
+        private decimal? Decimal(string? text, string p, string name)
         {
-            var text = Text(e, name);
             if (text is null)
             {
                 return null;

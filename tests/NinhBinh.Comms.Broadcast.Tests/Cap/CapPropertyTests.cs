@@ -57,4 +57,39 @@ public class CapPropertyTests
             CapRoundTripTests.AssertSameModel(alert, read.Alert!);
         }, iter: 300);
     }
+
+    [Fact]
+    public void Polygon_coordinates_parse_exactly_as_decimal_parse_does_including_scale_and_long_numbers()
+    {
+        var number = Gen.Select(Gen.String[Gen.Char["-+"], 0, 1], Gen.String[Gen.Char["0123456789"], 1, 24], Gen.String[Gen.Char["0123456789"], 0, 12].Null())
+            .Select((sign, whole, fraction) => sign + whole + (fraction is null ? string.Empty : "." + fraction));
+        Gen.Select(number, number).Sample((lat, lon) =>
+        {
+            const System.Globalization.NumberStyles Styles = System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint;
+            var expected = decimal.TryParse(lat, Styles, System.Globalization.CultureInfo.InvariantCulture, out var a)
+                & decimal.TryParse(lon, Styles, System.Globalization.CultureInfo.InvariantCulture, out var o);
+            var text = $"{lat},{lon} {lat},{lon}";
+
+            Assert.Equal(expected, CapPolygon.TryParse(text, out var polygon));
+            if (expected)
+            {
+                Assert.Equal((a, o), (polygon!.Points[0].Latitude, polygon.Points[0].Longitude));
+                Assert.Equal($"{a.ToString(System.Globalization.CultureInfo.InvariantCulture)},{o.ToString(System.Globalization.CultureInfo.InvariantCulture)}", polygon.Points[1].ToString());
+            }
+        }, iter: 2000);
+    }
+
+    [Theory]
+    [InlineData("20.25,105.97 x", false)]
+    [InlineData("20.25,", false)]
+    [InlineData(",105.97", false)]
+    [InlineData("-,105.97", false)]
+    [InlineData("20.2.5,105.97", false)]
+    [InlineData("20.25,105.97e1", false)]
+    [InlineData(" \t20.25,105.97\n 20.26,105.98 ", true)]
+    [InlineData("", false)]
+    public void Polygon_text_that_is_not_coordinate_pairs_is_refused(string text, bool parses)
+    {
+        Assert.Equal(parses, CapPolygon.TryParse(text, out _));
+    }
 }
