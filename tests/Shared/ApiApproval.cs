@@ -59,6 +59,11 @@ public static class ApiApproval
         "System.Runtime.CompilerServices.NullableContextAttribute",
         "System.Runtime.CompilerServices.NullablePublicOnlyAttribute",
         "System.Diagnostics.DebuggerStepThroughAttribute",
+
+        // Trim/AOT warnings for the analyzers of a consuming app: present on net10.0 only (netstandard2.0 has no such
+        // attributes), so they are left out for both targets to share one approved file; the trim analyzer checks them.
+        "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute",
         "System.Diagnostics.DebuggerHiddenAttribute",
         "System.Diagnostics.DebuggerNonUserCodeAttribute",
     };

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+#if NET
+using System.Diagnostics.CodeAnalysis;
+#endif
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -19,10 +22,9 @@ namespace NinhBinh.Comms.Broadcast.Cap;
 /// </summary>
 public static class CapSignature
 {
-    // SignedXml is marked as not trim/AOT-safe because it creates the algorithms a document names by reflection. Here it
-    // fails closed: an algorithm trimmed away makes the signature "cannot be checked" (invalid), never valid, and the
-    // XSLT transform (the dynamic-code part) is outside SignedXml's safe-transform list, so it is refused anyway.
-    private const string TrimJustification = "Fails closed: a trimmed-away algorithm makes verification fail; XSLT transforms are refused by SignedXml.";
+    // SignedXml creates the algorithms a document names by reflection, so it is not trim- or AOT-safe; that is passed on
+    // to callers (not suppressed) so a trimmed or native-AOT app is told at build time.
+    private const string NotTrimSafe = "XML-DSig (System.Security.Cryptography.Xml.SignedXml) creates the algorithms a document names by reflection; in a trimmed or native AOT app they may be removed, and verification then fails closed.";
 
     private const string DsigNamespace = "http://www.w3.org/2000/09/xmldsig#";
 
@@ -30,6 +32,10 @@ public static class CapSignature
     /// <param name="alert">The alert.</param>
     /// <param name="certificate">A certificate with an RSA private key.</param>
     /// <returns>The signed document (UTF-8 XML text).</returns>
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     public static string Sign(CapAlert alert, X509Certificate2 certificate) => Sign(CapWriter.ToXml(alert), certificate);
 
     /// <summary>Signs a CAP document as it is (earlier signatures stay and are covered by the new one).</summary>
@@ -37,6 +43,10 @@ public static class CapSignature
     /// <param name="certificate">A certificate with an RSA private key.</param>
     /// <returns>The signed document.</returns>
     /// <exception cref="ArgumentException">The certificate has no RSA private key, or the text is not an XML document.</exception>
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     public static string Sign(string xml, X509Certificate2 certificate)
     {
         if (certificate is null)
@@ -72,6 +82,10 @@ public static class CapSignature
     /// <param name="xml">The document.</param>
     /// <param name="certificate">The signer's certificate (its public key is used; trust is the caller's decision), or null to use the certificates the signatures carry.</param>
     /// <returns>The outcome per signature.</returns>
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     public static CapSignatureResult Verify(string xml, X509Certificate2? certificate = null)
     {
         var document = Load(xml ?? throw new ArgumentNullException(nameof(xml)), out var problem);
@@ -82,12 +96,20 @@ public static class CapSignature
     /// <param name="stream">The document.</param>
     /// <param name="certificate">The signer's certificate, or null to use the certificates the signatures carry.</param>
     /// <returns>The outcome per signature.</returns>
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     public static CapSignatureResult Verify(Stream stream, X509Certificate2? certificate = null)
     {
         var document = Load(XmlReader.Create(stream ?? throw new ArgumentNullException(nameof(stream)), SafeSettings()), out var problem);
         return document is null ? CapSignatureResult.Failed(problem!) : Verify(document, certificate);
     }
 
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     private static CapSignatureResult Verify(XmlDocument document, X509Certificate2? certificate)
     {
         var count = Signatures(document).Count;
@@ -131,6 +153,10 @@ public static class CapSignature
         };
     }
 
+#if NET
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
+#endif
     private static CapSignatureCheck Check(XmlDocument document, XmlElement element, X509Certificate2? given)
     {
         var id = element.HasAttribute("Id") ? element.GetAttribute("Id") : null;
@@ -173,8 +199,8 @@ public static class CapSignature
     }
 
 #if NET
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = TrimJustification)]
+    [RequiresUnreferencedCode(NotTrimSafe)]
+    [RequiresDynamicCode(NotTrimSafe)]
 #endif
     private static SignedXml NewSignedXml(XmlDocument document) => new(document);
 
