@@ -68,6 +68,63 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         return new ReportingPeriod(kind, year, number, statistical: false, start, end);
     }
 
+    /// <summary>
+    /// Parses a period as scripts write it: <c>year:2026</c>, <c>half:2026-1</c> (or <c>-2</c>), <c>quarter:2026-2</c>,
+    /// <c>month:2026-03</c>, <c>nine-months:2026</c>.
+    /// </summary>
+    /// <param name="text">The period.</param>
+    /// <param name="calendar">True for calendar periods; false (default) for the statistical periods of Nghị định 09/2019.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="FormatException">The text is not one of the forms above (the message names them).</exception>
+    public static ReportingPeriod Parse(string text, bool calendar = false)
+    {
+        const string Forms = "year:2026, half:2026-1, quarter:2026-2, month:2026-03 or nine-months:2026";
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var colon = text.IndexOf(':');
+        if (colon <= 0)
+        {
+            throw new FormatException($"'{text}' is not a period; use {Forms}.");
+        }
+
+        var kindText = text.Substring(0, colon).Trim();
+        var rest = text.Substring(colon + 1).Trim();
+        var dash = rest.IndexOf('-');
+        var yearText = dash < 0 ? rest : rest.Substring(0, dash);
+        var numberText = dash < 0 ? null : rest.Substring(dash + 1);
+        var kind = kindText switch
+        {
+            "year" => ReportingPeriodKind.Year,
+            "half" => ReportingPeriodKind.SixMonths,
+            "quarter" => ReportingPeriodKind.Quarter,
+            "month" => ReportingPeriodKind.Month,
+            "nine-months" => ReportingPeriodKind.NineMonths,
+            _ => throw new FormatException($"'{text}': unknown period kind '{kindText}'; use {Forms}."),
+        };
+        var needsNumber = kind is ReportingPeriodKind.SixMonths or ReportingPeriodKind.Quarter or ReportingPeriodKind.Month;
+        if (yearText.Length != 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || (needsNumber != (numberText is not null))
+            || (numberText is not null && (numberText.Length is 0 or > 2 || !int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out _))))
+        {
+            throw new FormatException($"'{text}' is not a period; use {Forms}.");
+        }
+
+        var number = numberText is null ? 1 : int.Parse(numberText, NumberStyles.None, CultureInfo.InvariantCulture);
+        try
+        {
+            return calendar ? Calendar(kind, year, number) : Statistical(kind, year, number);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+            throw new FormatException($"'{text}': {(cut > 0 ? message.Substring(0, cut) : message)}", ex);
+        }
+    }
+
     /// <summary>Whether a date falls within the period.</summary>
     /// <param name="date">The date (time of day ignored).</param>
     /// <returns><see langword="true"/> when <see cref="Start"/> ≤ date ≤ <see cref="End"/>.</returns>
@@ -95,7 +152,9 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
         {
             ReportingPeriodKind.Month => string.Format(CultureInfo.InvariantCulture, "{0}-{1:00}", Year, Number),
             ReportingPeriodKind.Quarter => string.Format(CultureInfo.InvariantCulture, "{0}-Q{1}", Year, Number),
-            ReportingPeriodKind.SixMonths => string.Format(CultureInfo.InvariantCulture, "{0}-6M", Year),
+            ReportingPeriodKind.SixMonths => Number == 1
+                ? string.Format(CultureInfo.InvariantCulture, "{0}-6M", Year)
+                : string.Format(CultureInfo.InvariantCulture, "{0}-H2", Year),
             ReportingPeriodKind.NineMonths => string.Format(CultureInfo.InvariantCulture, "{0}-9M", Year),
             _ => Year.ToString(CultureInfo.InvariantCulture),
         };
@@ -106,6 +165,7 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
     {
         ReportingPeriodKind.Month => lastMonth,
         ReportingPeriodKind.Quarter => lastMonth - 2,
+        ReportingPeriodKind.SixMonths => lastMonth - 5,
         _ => 1,
     };
 
@@ -124,8 +184,11 @@ public sealed class ReportingPeriod : IEquatable<ReportingPeriod>
             ReportingPeriodKind.Quarter => number is >= 1 and <= 4
                 ? number * 3
                 : throw new ArgumentOutOfRangeException(nameof(number), number, "number must be a quarter between 1 and 4."),
-            ReportingPeriodKind.SixMonths or ReportingPeriodKind.NineMonths or ReportingPeriodKind.Year => number == 1
-                ? kind switch { ReportingPeriodKind.SixMonths => 6, ReportingPeriodKind.NineMonths => 9, _ => 12 }
+            ReportingPeriodKind.SixMonths => number is 1 or 2
+                ? number * 6
+                : throw new ArgumentOutOfRangeException(nameof(number), number, "number must be 1 (first half) or 2 (second half) for SixMonths."),
+            ReportingPeriodKind.NineMonths or ReportingPeriodKind.Year => number == 1
+                ? kind == ReportingPeriodKind.NineMonths ? 9 : 12
                 : throw new ArgumentOutOfRangeException(nameof(number), number, $"number must be 1 for {kind}."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown reporting period kind."),
         };

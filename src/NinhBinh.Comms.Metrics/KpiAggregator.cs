@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NinhBinh.Comms.Metrics;
+
+/// <summary>
+/// Totals that follow the rules reports get wrong: sums add (each channel's finest figures, never a figure and its
+/// parts twice); uniques (reach) never add across days, channels or platforms — the period's own figure is used, or
+/// the answer says why there is none; snapshots (followers) take each channel's last value at or before the period's
+/// end; ratios (engagement rate) are recomputed from summed interactions and the period's reach; units are the units in
+/// force, old codes mapped through their successors, so merged communes count once.
+/// </summary>
+public sealed class KpiAggregator
+{
+    private static readonly string[] InteractionParts = { MetricCatalog.EngagementReactions, MetricCatalog.EngagementComments, MetricCatalog.EngagementShares };
+
+    private readonly IKpiStore _store;
+    private readonly AdministrativeUnitRegistry _registry;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an aggregator over a store.</summary>
+    /// <param name="store">The figures.</param>
+    /// <param name="registry">Administrative units (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="timeProvider">The clock for "today" (default: the system clock).</param>
+    public KpiAggregator(IKpiStore store, AdministrativeUnitRegistry? registry = null, TimeProvider? timeProvider = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registry = registry ?? AdministrativeUnitRegistry.Default;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The total of a metric for a unit (a province includes its communes) over a reporting period.</summary>
+    /// <param name="unitCode">A province (2 digits) or commune (5 digits) code; an old code is mapped to its successor.</param>
+    /// <param name="metric">The canonical metric key.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The figure, or why there is none.</returns>
+    public Task<KpiFigure> TotalAsync(string unitCode, string metric, ReportingPeriod period, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+        => TotalAsync(unitCode, metric, (period ?? throw new ArgumentNullException(nameof(period))).Start, period.End, platform, cancellationToken);
+
+    /// <summary>The total of a metric for a unit (a province includes its communes) between two Vietnam dates, inclusive.</summary>
+    /// <param name="unitCode">A province (2 digits) or commune (5 digits) code; an old code is mapped to its successor.</param>
+    /// <param name="metric">The canonical metric key.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The figure, or why there is none.</returns>
+    /// <exception cref="ArgumentException">An unknown unit or metric, or <paramref name="to"/> before <paramref name="from"/>.</exception>
+    public async Task<KpiFigure> TotalAsync(string unitCode, string metric, DateTime from, DateTime to, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+    {
+        var definition = MetricCatalog.Get(metric);
+        from = from.Date;
+        to = to.Date;
+        if (to < from)
+        {
+            throw new ArgumentException($"The period ends ({KpiCsv.Date(to)}) before it starts ({KpiCsv.Date(from)}).", nameof(to));
+        }
+
+        var unit = ResolveUnit(unitCode, to);
+        var span = $"{KpiCsv.Date(from)}..{KpiCsv.Date(to)}";
+        switch (definition.Kind)
+        {
+            case AggregationKind.Sum when metric == MetricCatalog.EngagementInteractions:
+                return await InteractionsAsync(unit, from, to, platform, span, cancellationToken).ConfigureAwait(false);
+            case AggregationKind.Sum:
+                return Sum(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+            case AggregationKind.Unique:
+                return Unique(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+            case AggregationKind.Snapshot:
+                return Snapshot(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), to);
+            default:
+                var interactions = await InteractionsAsync(unit, from, to, platform, span, cancellationToken).ConfigureAwait(false);
+                var reach = Unique(MetricCatalog.AudienceReach, await QueryAsync(unit, MetricCatalog.AudienceReach, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+                if (reach.Value is not { } r)
+                {
+                    return new KpiFigure(metric, AggregationKind.Ratio, null, "the engagement rate is interactions divided by the period's reach, and " + reach.Explanation, reach.Channels, 0);
+                }
+
+                if (r == 0)
+                {
+                    return new KpiFigure(metric, AggregationKind.Ratio, null, $"the reach for {span} is 0, so there is no rate", reach.Channels, reach.Figures);
+                }
+
+                var rate = Math.Round(interactions.Value!.Value / r, 6, MidpointRounding.AwayFromZero);
+                return new KpiFigure(metric, AggregationKind.Ratio, rate,
+                    $"{Format(interactions.Value.Value)} interactions / {Format(r)} reach, recomputed from the parts (never an average of rates)", reach.Channels, interactions.Figures + reach.Figures);
+        }
+    }
+
+    /// <summary>Formats a figure as scripts read it: invariant culture, no thousands separator, no trailing zeros.</summary>
+    /// <param name="value">The figure.</param>
+    /// <returns>The text.</returns>
+    public static string Format(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    internal AdministrativeUnit ResolveUnit(string unitCode, DateTime asOf)
+    {
+        if (unitCode is null || !(unitCode.Length is 2 or 5) || !unitCode.All(c => c >= '0' && c <= '9'))
+        {
+            throw new ArgumentException($"unit '{unitCode}' is not a province (2 digits) or commune (5 digits) code.", nameof(unitCode));
+        }
+
+        if (_registry.GetVersions(unitCode).Count == 0)
+        {
+            throw new ArgumentException($"unit {unitCode} is not a known administrative unit.", nameof(unitCode));
+        }
+
+        return KpiUnits.Map(_registry, unitCode, asOf, _time.GetVietnamToday())
+            ?? throw new ArgumentException($"unit {unitCode} was split into several units; ask for one of its successors.", nameof(unitCode));
+    }
+
+    private Task<IReadOnlyList<MetricObservation>> QueryAsync(AdministrativeUnit unit, string metric, DateTime from, DateTime to, KpiPlatform? platform, bool upTo, CancellationToken cancellationToken)
+        => _store.QueryAsync(new KpiQuery(unit.Code, metric, from, to) { Platform = platform, UpToOnly = upTo }, cancellationToken);
+
+    private async Task<KpiFigure> InteractionsAsync(AdministrativeUnit unit, DateTime from, DateTime to, KpiPlatform? platform, string span, CancellationToken cancellationToken)
+    {
+        // A channel's interactions are its own engagement.interactions figures, or else the sum of its reactions,
+        // comments and shares (never both: the first already contains the others).
+        var direct = await QueryAsync(unit, MetricCatalog.EngagementInteractions, from, to, platform, false, cancellationToken).ConfigureAwait(false);
+        var withDirect = new HashSet<(string, string, KpiPlatform)>(direct.Select(Key));
+        var figures = new List<MetricObservation>(direct);
+        foreach (var part in InteractionParts)
+        {
+            figures.AddRange((await QueryAsync(unit, part, from, to, platform, false, cancellationToken).ConfigureAwait(false)).Where(o => !withDirect.Contains(Key(o))));
+        }
+
+        var total = 0m;
+        var used = 0;
+        foreach (var group in figures.GroupBy(o => (Key(o), o.Metric)))
+        {
+            var chosen = Cover(group, from, to);
+            total += chosen.Sum(o => o.Value);
+            used += chosen.Count;
+        }
+
+        var channels = figures.Select(Key).Distinct().Count();
+        return new KpiFigure(MetricCatalog.EngagementInteractions, AggregationKind.Sum, total,
+            $"sum of {used} figures of {channels} channels in {span} (reactions + comments + shares where a channel has no interactions figure)", channels, used);
+    }
+
+    private static KpiFigure Sum(string metric, IReadOnlyList<MetricObservation> figures, DateTime from, DateTime to, string span)
+    {
+        var total = 0m;
+        var used = 0;
+        var groups = figures.GroupBy(Key).ToList();
+        foreach (var group in groups)
+        {
+            var chosen = Cover(group, from, to);
+            total += chosen.Sum(o => o.Value);
+            used += chosen.Count;
+        }
+
+        return new KpiFigure(metric, AggregationKind.Sum, total,
+            groups.Count == 0 ? $"no figures in {span}" : $"sum of {used} figures of {groups.Count} channels in {span}", groups.Count, used);
+    }
+
+    private static KpiFigure Unique(string metric, IReadOnlyList<MetricObservation> figures, DateTime from, DateTime to, string span)
+    {
+        var groups = figures.GroupBy(Key).ToList();
+        if (groups.Count == 0)
+        {
+            return new KpiFigure(metric, AggregationKind.Unique, null, $"there is no {metric} figure for {span}", 0, 0);
+        }
+
+        if (groups.Count > 1)
+        {
+            return new KpiFigure(metric, AggregationKind.Unique, null,
+                $"{metric} counts unique people and {groups.Count} channels have figures for {span}; uniques cannot be added across channels or platforms (people follow more than one): ask per channel (--platform) or use the platform's own combined figure", groups.Count, 0);
+        }
+
+        var exact = groups[0].Where(o => o.PeriodStart == from && o.PeriodEnd == to).ToList();
+        if (exact.Count == 0)
+        {
+            return new KpiFigure(metric, AggregationKind.Unique, null,
+                $"there is no {metric} figure for exactly {span} (only {groups[0].Count()} figures of other periods); uniques of shorter periods cannot be added up", 1, 0);
+        }
+
+        return new KpiFigure(metric, AggregationKind.Unique, exact[0].Value, $"the platform's own figure for {span} ({groups[0].Key.Item2})", 1, 1);
+    }
+
+    private static KpiFigure Snapshot(string metric, IReadOnlyList<MetricObservation> figures, DateTime to)
+    {
+        var groups = figures.GroupBy(Key).ToList();
+        if (groups.Count == 0)
+        {
+            return new KpiFigure(metric, AggregationKind.Snapshot, null, $"there is no {metric} figure on or before {KpiCsv.Date(to)}", 0, 0);
+        }
+
+        var total = 0m;
+        var latest = DateTime.MinValue;
+        foreach (var group in groups)
+        {
+            var last = group.OrderByDescending(o => o.PeriodEnd).ThenBy(o => o.PeriodEnd - o.PeriodStart).First();
+            total += last.Value;
+            latest = last.PeriodEnd > latest ? last.PeriodEnd : latest;
+        }
+
+        return new KpiFigure(metric, AggregationKind.Snapshot, total,
+            $"each of {groups.Count} channels' last figure on or before {KpiCsv.Date(to)} (latest {KpiCsv.Date(latest)})", groups.Count, groups.Count);
+    }
+
+    /// <summary>
+    /// One channel's figures for a sum over [from, to]: the figure for exactly that period when there is one; otherwise
+    /// the figures inside it, finest first, leaving out any that overlaps one already taken (a month beside its days).
+    /// </summary>
+    private static List<MetricObservation> Cover(IEnumerable<MetricObservation> figures, DateTime from, DateTime to)
+    {
+        var inside = figures.Where(o => o.PeriodStart >= from && o.PeriodEnd <= to).ToList();
+        var exact = inside.FirstOrDefault(o => o.PeriodStart == from && o.PeriodEnd == to);
+        if (exact is not null)
+        {
+            return new List<MetricObservation> { exact };
+        }
+
+        var chosen = new List<MetricObservation>();
+        var taken = new List<(DateTime Start, DateTime End)>();
+        foreach (var o in inside.OrderBy(o => o.PeriodEnd - o.PeriodStart).ThenBy(o => o.PeriodStart))
+        {
+            if (taken.Any(t => o.PeriodStart <= t.End && o.PeriodEnd >= t.Start))
+            {
+                continue;
+            }
+
+            chosen.Add(o);
+            taken.Add((o.PeriodStart, o.PeriodEnd));
+        }
+
+        return chosen;
+    }
+
+    private static (string, string, KpiPlatform) Key(MetricObservation o) => (o.UnitCode, o.Channel, o.Platform);
+}

@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NinhBinh.Comms.Internal;
+
+namespace NinhBinh.Comms.Metrics;
+
+/// <summary>
+/// The KPI exchange CSVs (RFC 4180, UTF-8; a BOM is written and optional on read): observations and the channel
+/// inventory, told apart by their header. Every bad row is reported with its line number and reason.
+/// </summary>
+public static class KpiCsv
+{
+    /// <summary>The observation file's header (a contract other tools produce).</summary>
+    public const string ObservationHeader = "unit_code,channel,platform,metric,value,period_start,period_end,source_metric,retrieved_at";
+
+    /// <summary>The channel inventory's header.</summary>
+    public const string InventoryHeader = "unit_code,channel,platform,official,established_on,closed_on";
+
+    private static readonly char[] QuotedCharacters = { ',', '"', '\r', '\n' };
+
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>Reads a KPI CSV file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="registry">Administrative units for checking and mapping unit codes (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="today">The Vietnam date after which periods are "in the future" (default: today in Vietnam).</param>
+    /// <returns>The good rows and every bad one.</returns>
+    public static KpiCsvContent ReadFile(string path, AdministrativeUnitRegistry? registry = null, DateTime? today = null)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return Read(reader, registry, today);
+    }
+
+    /// <summary>Reads KPI CSV text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="registry">Administrative units for checking unit codes (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="today">The Vietnam date after which periods are "in the future" (default: today in Vietnam).</param>
+    /// <returns>The good rows and every bad one.</returns>
+    public static KpiCsvContent Read(TextReader reader, AdministrativeUnitRegistry? registry = null, DateTime? today = null)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        registry ??= AdministrativeUnitRegistry.Default;
+        var now = today ?? TimeProvider.System.GetVietnamToday();
+        var problems = new List<KpiCsvProblem>();
+        var header = reader.ReadLine();
+        if (header is null)
+        {
+            problems.Add(new KpiCsvProblem(1, "the file is empty; the first line must be the header " + ObservationHeader + " or " + InventoryHeader));
+            return new KpiCsvContent(false, Array.Empty<MetricObservation>(), Array.Empty<KpiChannel>(), problems);
+        }
+
+        header = header.TrimStart('\uFEFF').Trim();
+        var inventory = header == InventoryHeader;
+        if (!inventory && header != ObservationHeader)
+        {
+            problems.Add(new KpiCsvProblem(1, $"unknown header '{Clip(header)}'; expected {ObservationHeader} (observations) or {InventoryHeader} (channel inventory)"));
+            return new KpiCsvContent(false, Array.Empty<MetricObservation>(), Array.Empty<KpiChannel>(), problems);
+        }
+
+        var units = new UnitChecker(registry, now);
+        var observations = new List<MetricObservation>();
+        var channels = new List<KpiChannel>();
+        var seenObservations = new Dictionary<(string, string, KpiPlatform, string, DateTime, DateTime), (decimal Value, int Line)>();
+        var seenChannels = new Dictionary<(string, string, KpiPlatform), int>();
+        var lineNumber = 1;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            List<string> fields;
+            try
+            {
+                fields = Csv.SplitLine(line, lineNumber);
+            }
+            catch (FormatException)
+            {
+                problems.Add(new KpiCsvProblem(lineNumber, "a quoted field is not closed on this line"));
+                continue;
+            }
+
+            var expected = inventory ? 6 : 9;
+            if (fields.Count != expected)
+            {
+                problems.Add(new KpiCsvProblem(lineNumber, $"{fields.Count} columns, expected {expected} ({(inventory ? InventoryHeader : ObservationHeader)})"));
+                continue;
+            }
+
+            string? error;
+            if (inventory)
+            {
+                error = ParseChannel(fields, units, now, out var channel);
+                if (error is null)
+                {
+                    var key = (channel!.UnitCode, channel.Channel, channel.Platform);
+                    if (seenChannels.TryGetValue(key, out var first))
+                    {
+                        error = $"the channel '{channel.Channel}' ({MetricCatalog.PlatformName(channel.Platform)}) of unit {channel.UnitCode} is already on line {first}";
+                    }
+                    else
+                    {
+                        seenChannels[key] = lineNumber;
+                        channels.Add(channel);
+                    }
+                }
+            }
+            else
+            {
+                error = ParseObservation(fields, units, now, out var observation);
+                if (error is null)
+                {
+                    var o = observation!;
+                    var key = (o.UnitCode, o.Channel, o.Platform, o.Metric, o.PeriodStart, o.PeriodEnd);
+                    if (seenObservations.TryGetValue(key, out var first))
+                    {
+                        if (first.Value != o.Value)
+                        {
+                            error = $"the same channel, metric and period is on line {first.Line} with a different value ({first.Value.ToString(CultureInfo.InvariantCulture)} there, {o.Value.ToString(CultureInfo.InvariantCulture)} here)";
+                        }
+                    }
+                    else
+                    {
+                        seenObservations[key] = (o.Value, lineNumber);
+                        observations.Add(o);
+                    }
+                }
+            }
+
+            if (error is not null)
+            {
+                problems.Add(new KpiCsvProblem(lineNumber, error));
+            }
+        }
+
+        return new KpiCsvContent(inventory, observations, channels, problems);
+    }
+
+    /// <summary>Writes observations as CSV (header first).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="observations">The observations.</param>
+    public static void WriteObservations(TextWriter writer, IEnumerable<MetricObservation> observations)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.Write(ObservationHeader + "\r\n");
+        foreach (var o in observations ?? throw new ArgumentNullException(nameof(observations)))
+        {
+            writer.Write(string.Join(",", new[]
+            {
+                Quote(o.UnitCode), Quote(o.Channel), MetricCatalog.PlatformName(o.Platform), Quote(o.Metric), o.Value.ToString(CultureInfo.InvariantCulture),
+                Date(o.PeriodStart), Date(o.PeriodEnd), Quote(o.SourceMetric ?? string.Empty),
+                o.RetrievedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) ?? string.Empty,
+            }) + "\r\n");
+        }
+    }
+
+    /// <summary>Writes observations to a CSV file, UTF-8 with a BOM (so Excel shows Vietnamese correctly).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="observations">The observations.</param>
+    public static void WriteObservationsFile(string path, IEnumerable<MetricObservation> observations)
+    {
+        using var writer = new StreamWriter(path, append: false, Utf8WithBom);
+        WriteObservations(writer, observations);
+    }
+
+    /// <summary>Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The field as written.</returns>
+    internal static string Quote(string field) =>
+        field.IndexOfAny(QuotedCharacters) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
+    internal static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? ParseObservation(List<string> f, UnitChecker units, DateTime today, out MetricObservation? observation)
+    {
+        observation = null;
+        var unit = f[0].Trim();
+        var channel = f[1].Trim();
+        if (channel.Length == 0)
+        {
+            return "channel is empty";
+        }
+
+        if (!MetricCatalog.TryParsePlatform(f[2].Trim(), out var platform))
+        {
+            return $"platform '{Clip(f[2])}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
+        }
+
+        var metric = f[3].Trim();
+        if (!MetricCatalog.TryGet(metric, out _))
+        {
+            return $"metric '{Clip(metric)}' is not a canonical metric key ({string.Join(", ", MetricCatalog.All.Select(d => d.Key))})";
+        }
+
+        if (!decimal.TryParse(f[4].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        {
+            return $"value '{Clip(f[4])}' is not a number (use a dot for decimals, no thousands separator)";
+        }
+
+        if (value < 0)
+        {
+            return $"value {value.ToString(CultureInfo.InvariantCulture)} is negative; counts and durations cannot be";
+        }
+
+        if (!TryDate(f[5], out var start))
+        {
+            return $"period_start '{Clip(f[5])}' is not a date of the form 2026-03-15";
+        }
+
+        if (!TryDate(f[6], out var end))
+        {
+            return $"period_end '{Clip(f[6])}' is not a date of the form 2026-03-15";
+        }
+
+        if (end < start)
+        {
+            return $"period_end {Date(end)} is before period_start {Date(start)}";
+        }
+
+        if (end > today)
+        {
+            return $"period_end {Date(end)} is in the future (today is {Date(today)} in Vietnam)";
+        }
+
+        var unitError = units.Check(unit, end, "unit_code");
+        if (unitError is not null)
+        {
+            return unitError;
+        }
+
+        DateTimeOffset? retrieved = null;
+        var retrievedText = f[8].Trim();
+        if (retrievedText.Length > 0)
+        {
+            if (!DateTimeOffset.TryParse(retrievedText, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var r))
+            {
+                return $"retrieved_at '{Clip(retrievedText)}' is not a date-time of the form 2026-03-15T08:00:00+07:00";
+            }
+
+            retrieved = HasOffset(retrievedText) ? r : new DateTimeOffset(DateTime.SpecifyKind(r.DateTime, DateTimeKind.Unspecified), VietnamTime.UtcOffset);
+        }
+
+        var source = f[7].Trim();
+        observation = new MetricObservation(unit, channel, platform, metric, value, start, end)
+        {
+            SourceMetric = source.Length == 0 ? null : source,
+            RetrievedAt = retrieved,
+        };
+        return null;
+    }
+
+    private static string? ParseChannel(List<string> f, UnitChecker units, DateTime today, out KpiChannel? channel)
+    {
+        channel = null;
+        var unit = f[0].Trim();
+        var name = f[1].Trim();
+        if (name.Length == 0)
+        {
+            return "channel is empty";
+        }
+
+        if (!MetricCatalog.TryParsePlatform(f[2].Trim(), out var platform))
+        {
+            return $"platform '{Clip(f[2])}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
+        }
+
+        var official = f[3].Trim();
+        if (official is not ("true" or "false"))
+        {
+            return $"official '{Clip(official)}' must be true or false";
+        }
+
+        DateTime? established = null, closed = null;
+        if (f[4].Trim().Length > 0)
+        {
+            if (!TryDate(f[4], out var e))
+            {
+                return $"established_on '{Clip(f[4])}' is not a date of the form 2026-03-15";
+            }
+
+            if (e > today)
+            {
+                return $"established_on {Date(e)} is in the future (today is {Date(today)} in Vietnam)";
+            }
+
+            established = e;
+        }
+
+        if (f[5].Trim().Length > 0)
+        {
+            if (!TryDate(f[5], out var c))
+            {
+                return $"closed_on '{Clip(f[5])}' is not a date of the form 2026-03-15 (leave it empty while the channel is open)";
+            }
+
+            if (established is { } e && c < e)
+            {
+                return $"closed_on {Date(c)} is before established_on {Date(e)}";
+            }
+
+            closed = c;
+        }
+
+        var unitError = units.Check(unit, closed ?? today, "unit_code");
+        if (unitError is not null)
+        {
+            return unitError;
+        }
+
+        channel = new KpiChannel(unit, name, platform, official == "true") { EstablishedOn = established, ClosedOn = closed };
+        return null;
+    }
+
+    private static bool TryDate(string text, out DateTime date) =>
+        DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static bool HasOffset(string text)
+    {
+        var t = text.IndexOf('T');
+        if (t < 0)
+        {
+            return false;
+        }
+
+        var time = text.Substring(t);
+        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOf('+') >= 0 || time.IndexOf('-') >= 0;
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+
+    /// <summary>Checks unit codes against the registry, caching answers (files repeat the same codes).</summary>
+    private sealed class UnitChecker
+    {
+        private readonly AdministrativeUnitRegistry _registry;
+        private readonly Dictionary<(string, DateTime), string?> _cache = new();
+
+        private readonly DateTime _today;
+
+        public UnitChecker(AdministrativeUnitRegistry registry, DateTime today)
+        {
+            _registry = registry;
+            _today = today;
+        }
+
+        public string? Check(string code, DateTime asOf, string field)
+        {
+            if (_cache.TryGetValue((code, asOf), out var cached))
+            {
+                return cached;
+            }
+
+            string? error = null;
+            if (!(code.Length is 2 or 5) || !code.All(c => c >= '0' && c <= '9'))
+            {
+                error = $"{field} '{Clip(code)}' is not a province (2 digits) or commune (5 digits) code";
+            }
+            else if (_registry.GetVersions(code).Count == 0)
+            {
+                error = $"{field} {code} is not a known administrative unit";
+            }
+            else
+            {
+                var resolved = KpiUnits.Map(_registry, code, asOf, _today);
+                if (resolved is null)
+                {
+                    var successors = _registry.TryResolve(code, _today, out var units) ? string.Join(", ", units.Select(u => u.Code)) : "none";
+                    error = $"{field} {code} was split (its successors today: {successors}), so its figures cannot be given to one unit; give the successor's code";
+                }
+            }
+
+            _cache[(code, asOf)] = error;
+            return error;
+        }
+    }
+}

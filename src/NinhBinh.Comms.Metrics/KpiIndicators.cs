@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NinhBinh.Comms.Metrics;
+
+/// <summary>
+/// The plan's indicators ("Nâng cao năng lực truyền thông chính sách trên internet, 2024–2030"), evaluated from the
+/// channel inventory and the report log as of any date. Coverage counts the communes in force on that date (merged
+/// communes once; channels of old codes count for their successor).
+/// </summary>
+public sealed class KpiIndicators
+{
+    /// <summary>The day the plan began; progress is expected in proportion to the time from it to each deadline.</summary>
+    public static readonly DateTime PlanStart = new(2024, 7, 1);
+
+    private static readonly KpiPlatform[] SocialPlatforms = { KpiPlatform.Zalo, KpiPlatform.Facebook, KpiPlatform.YouTube, KpiPlatform.TikTok };
+
+    private readonly IKpiStore _store;
+    private readonly AdministrativeUnitRegistry _registry;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the evaluator.</summary>
+    /// <param name="store">The channel inventory and report log.</param>
+    /// <param name="registry">Administrative units (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="timeProvider">The clock for "today" (default: the system clock).</param>
+    public KpiIndicators(IKpiStore store, AdministrativeUnitRegistry? registry = null, TimeProvider? timeProvider = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registry = registry ?? AdministrativeUnitRegistry.Default;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The yearly report's deadline: the department must have it before 30 November (so 29 November is the last day).</summary>
+    /// <param name="year">The report's year.</param>
+    /// <returns>The last day to produce it.</returns>
+    public static DateTime ReportDeadline(int year) => new(year, 11, 29);
+
+    /// <summary>Evaluates every indicator for a unit (a province covers its communes) on a date.</summary>
+    /// <param name="unitCode">A province or commune code (an old code maps to its successor).</param>
+    /// <param name="asOf">The Vietnam date.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>zalo-oa-coverage, ip-radio-coverage, eboard-coverage, social-accounts-per-agency, training-coverage, report-on-time.</returns>
+    public async Task<IReadOnlyList<IndicatorResult>> EvaluateAsync(string unitCode, DateTime asOf, CancellationToken cancellationToken = default)
+    {
+        asOf = asOf.Date;
+        var unit = new KpiAggregator(_store, _registry, _time).ResolveUnit(unitCode, asOf);
+        var today = _time.GetVietnamToday();
+        var communes = unit.Level == AdministrativeLevel.Province
+            ? _registry.GetChildren(unit.Code, asOf).Select(u => u.Code).ToList()
+            : new List<string> { unit.Code };
+
+        // Channels open on the date, by the unit in force their code maps to.
+        var open = new List<(string Unit, KpiChannel Channel)>();
+        foreach (var channel in await _store.GetChannelsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!channel.IsOpenOn(asOf))
+            {
+                continue;
+            }
+
+            var mapped = KpiUnits.Map(_registry, channel.UnitCode, channel.ClosedOn ?? asOf, today);
+            if (mapped is not null)
+            {
+                open.Add((mapped.Code, channel));
+            }
+        }
+
+        IndicatorResult Coverage(string key, string title, KpiPlatform platform, DateTime deadline, bool needsEstablished)
+        {
+            var have = new HashSet<string>(open.Where(o => o.Channel.Official && o.Channel.Platform == platform && (!needsEstablished || o.Channel.EstablishedOn is not null)).Select(o => o.Unit));
+            var missing = communes.Where(c => !have.Contains(c)).ToList();
+            return Result(key, title, communes.Count - missing.Count, communes.Count, 1m, deadline, asOf, missing);
+        }
+
+        var agencies = unit.Level == AdministrativeLevel.Province ? new[] { unit.Code }.Concat(communes).ToList() : communes;
+        var social = agencies.Where(a => open.Count(o => o.Unit == a && o.Channel.Official && SocialPlatforms.Contains(o.Channel.Platform)) < 2).ToList();
+
+        var reportYear = asOf.Year;
+        var produced = await _store.GetReportProducedAtAsync(unit.Code, reportYear, cancellationToken).ConfigureAwait(false);
+        var onTime = produced is { } p && VietnamTime.ToVietnamTime(p).Date <= ReportDeadline(reportYear) && VietnamTime.ToVietnamTime(p).Date <= asOf;
+
+        return new[]
+        {
+            Coverage("zalo-oa-coverage", "Xã có Zalo OA chính thức", KpiPlatform.Zalo, new DateTime(2025, 12, 31), needsEstablished: false),
+            Coverage("ip-radio-coverage", "Đài truyền thanh xã ứng dụng CNTT-VT (IP)", KpiPlatform.Radio, new DateTime(2027, 12, 31), needsEstablished: true),
+            Coverage("eboard-coverage", "Xã có bảng tin điện tử công cộng", KpiPlatform.Board, new DateTime(2030, 12, 31), needsEstablished: false),
+            Result("social-accounts-per-agency", "Cơ quan duy trì ít nhất 2 tài khoản mạng xã hội chính thức", agencies.Count - social.Count, agencies.Count, 1m, new DateTime(2030, 12, 31), asOf, social),
+
+            // No training records are kept yet: 0 of 0, which counts as behind (nothing shows the training happened).
+            Result("training-coverage", "Cán bộ làm công tác truyền thông được tập huấn trong năm", 0, 0, 1m, new DateTime(asOf.Year, 12, 31), asOf, Array.Empty<string>()),
+            new IndicatorResult("report-on-time", "Báo cáo năm gửi Sở trước 30/11", onTime ? 1 : 0, 1, 1m, ReportDeadline(reportYear),
+                onTime ? IndicatorStatus.Met : asOf <= ReportDeadline(reportYear) ? IndicatorStatus.OnTrack : IndicatorStatus.Behind,
+                onTime ? Array.Empty<string>() : new[] { unit.Code }),
+        };
+    }
+
+    private static IndicatorResult Result(string key, string title, int numerator, int denominator, decimal target, DateTime deadline, DateTime asOf, IReadOnlyList<string> missing)
+    {
+        IndicatorStatus status;
+        if (denominator > 0 && (decimal)numerator / denominator >= target)
+        {
+            status = IndicatorStatus.Met;
+        }
+        else if (denominator == 0 || asOf > deadline)
+        {
+            status = IndicatorStatus.Behind;
+        }
+        else
+        {
+            // Proportional progress: by a date, at least the share of the time elapsed from the plan's start to the deadline.
+            var elapsed = (decimal)Math.Max(0, (asOf - PlanStart).TotalDays) / (decimal)Math.Max(1, (deadline - PlanStart).TotalDays);
+            status = (decimal)numerator / denominator >= Math.Min(1m, elapsed) * target ? IndicatorStatus.OnTrack : IndicatorStatus.Behind;
+        }
+
+        return new IndicatorResult(key, title, numerator, denominator, target, deadline, status, missing);
+    }
+}

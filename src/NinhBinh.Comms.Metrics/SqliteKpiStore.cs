@@ -1,0 +1,401 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+
+namespace NinhBinh.Comms.Metrics;
+
+/// <summary>
+/// The embedded KPI store: one SQLite file (or an in-memory database), the default for a commune or a department.
+/// Thread-safe; one connection per store, calls serialized.
+/// </summary>
+public sealed class SqliteKpiStore : IKpiStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS observation (
+            unit_code TEXT NOT NULL, channel TEXT NOT NULL, platform TEXT NOT NULL, metric TEXT NOT NULL,
+            period_start TEXT NOT NULL, period_end TEXT NOT NULL, value TEXT NOT NULL,
+            source_metric TEXT NULL, retrieved_at TEXT NULL, estimated INTEGER NOT NULL DEFAULT 0,
+            unit TEXT NOT NULL, province TEXT NOT NULL,
+            PRIMARY KEY (unit_code, channel, platform, metric, period_start, period_end)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS observation_unit ON observation (unit, metric, period_end);
+        CREATE INDEX IF NOT EXISTS observation_province ON observation (province, metric, period_end);
+        CREATE TABLE IF NOT EXISTS channel (
+            unit_code TEXT NOT NULL, channel TEXT NOT NULL, platform TEXT NOT NULL, official INTEGER NOT NULL,
+            established_on TEXT NULL, closed_on TEXT NULL, unit TEXT NOT NULL, province TEXT NOT NULL,
+            PRIMARY KEY (unit_code, channel, platform)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS report (
+            unit TEXT NOT NULL, year INTEGER NOT NULL, produced_at TEXT NOT NULL, PRIMARY KEY (unit, year)) WITHOUT ROWID;
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AdministrativeUnitRegistry _registry;
+    private readonly TimeProvider _time;
+    private bool _disposed;
+
+    private SqliteKpiStore(SqliteConnection connection, AdministrativeUnitRegistry registry, TimeProvider time)
+    {
+        _connection = connection;
+        _registry = registry;
+        _time = time;
+    }
+
+    /// <summary>Opens (creating when missing) a store in a file.</summary>
+    /// <param name="path">The database file, e.g. <c>kpi.db</c>.</param>
+    /// <param name="registry">Administrative units for mapping codes (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="timeProvider">The clock for "today" (default: the system clock).</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">The path is empty, or its folder does not exist.</exception>
+    public static SqliteKpiStore Open(string path, AdministrativeUnitRegistry? registry = null, TimeProvider? timeProvider = null)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("path must name a database file.", nameof(path));
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !System.IO.Directory.Exists(folder))
+        {
+            throw new ArgumentException($"The folder of the KPI store '{folder}' does not exist.", nameof(path));
+        }
+
+        return Create(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString(), registry, timeProvider);
+    }
+
+    /// <summary>Opens a private in-memory store (gone when disposed): for tests and demos.</summary>
+    /// <param name="registry">Administrative units for mapping codes (default <see cref="AdministrativeUnitRegistry.Default"/>).</param>
+    /// <param name="timeProvider">The clock for "today" (default: the system clock).</param>
+    /// <returns>The store.</returns>
+    public static SqliteKpiStore InMemory(AdministrativeUnitRegistry? registry = null, TimeProvider? timeProvider = null)
+        => Create("Data Source=:memory:", registry, timeProvider);
+
+    private static SqliteKpiStore Create(string connectionString, AdministrativeUnitRegistry? registry, TimeProvider? timeProvider)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + Schema;
+            command.ExecuteNonQuery();
+        }
+
+        return new SqliteKpiStore(connection, registry ?? AdministrativeUnitRegistry.Default, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <inheritdoc />
+    public async Task<KpiImportResult> ImportAsync(IEnumerable<MetricObservation> observations, CancellationToken cancellationToken = default)
+    {
+        if (observations is null)
+        {
+            throw new ArgumentNullException(nameof(observations));
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            var today = _time.GetVietnamToday();
+            var mapped = new Dictionary<(string, DateTime), AdministrativeUnit>();
+            using var transaction = _connection.BeginTransaction();
+            using var insert = Command(transaction, """
+                INSERT OR IGNORE INTO observation (unit_code, channel, platform, metric, period_start, period_end, value, source_metric, retrieved_at, estimated, unit, province)
+                VALUES ($u, $c, $p, $m, $s, $e, $v, $sm, $r, $est, $unit, $province)
+                """, "$u", "$c", "$p", "$m", "$s", "$e", "$v", "$sm", "$r", "$est", "$unit", "$province");
+            using var select = Command(transaction, "SELECT value, retrieved_at FROM observation WHERE unit_code=$u AND channel=$c AND platform=$p AND metric=$m AND period_start=$s AND period_end=$e",
+                "$u", "$c", "$p", "$m", "$s", "$e");
+            using var update = Command(transaction, "UPDATE observation SET value=$v, source_metric=$sm, retrieved_at=$r, estimated=$est WHERE unit_code=$u AND channel=$c AND platform=$p AND metric=$m AND period_start=$s AND period_end=$e",
+                "$u", "$c", "$p", "$m", "$s", "$e", "$v", "$sm", "$r", "$est");
+            int imported = 0, already = 0;
+            var replaced = new List<MetricObservation>();
+            var kept = new List<MetricObservation>();
+            foreach (var o in observations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!mapped.TryGetValue((o.UnitCode, o.PeriodEnd), out var unit))
+                {
+                    unit = KpiUnits.Map(_registry, o.UnitCode, o.PeriodEnd, today)
+                        ?? throw new ArgumentException($"unit_code {o.UnitCode} does not map to one unit in force (unknown, or split); nothing was imported.", nameof(observations));
+                    mapped[(o.UnitCode, o.PeriodEnd)] = unit;
+                }
+
+                var value = o.Value.ToString(CultureInfo.InvariantCulture);
+                var retrieved = o.RetrievedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                Set(insert, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd),
+                    value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0, unit.Code, KpiUnits.ProvinceOf(unit));
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    imported++;
+                    continue;
+                }
+
+                Set(select, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd));
+                string storedValue;
+                string? storedRetrieved;
+                using (var reader = select.ExecuteReader())
+                {
+                    reader.Read();
+                    storedValue = reader.GetString(0);
+                    storedRetrieved = reader.IsDBNull(1) ? null : reader.GetString(1);
+                }
+
+                if (decimal.Parse(storedValue, CultureInfo.InvariantCulture) == o.Value)
+                {
+                    already++;
+                }
+                else if (retrieved is not null && (storedRetrieved is null || string.CompareOrdinal(retrieved, storedRetrieved) > 0))
+                {
+                    Set(update, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd),
+                        value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0);
+                    update.ExecuteNonQuery();
+                    replaced.Add(o);
+                }
+                else
+                {
+                    kept.Add(o);
+                }
+            }
+
+            transaction.Commit();
+            return new KpiImportResult(imported, already, replaced, kept);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<KpiImportResult> ImportChannelsAsync(IEnumerable<KpiChannel> channels, CancellationToken cancellationToken = default)
+    {
+        if (channels is null)
+        {
+            throw new ArgumentNullException(nameof(channels));
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            var today = _time.GetVietnamToday();
+            using var transaction = _connection.BeginTransaction();
+            using var select = Command(transaction, "SELECT official, established_on, closed_on FROM channel WHERE unit_code=$u AND channel=$c AND platform=$p", "$u", "$c", "$p");
+            using var upsert = Command(transaction, """
+                INSERT INTO channel (unit_code, channel, platform, official, established_on, closed_on, unit, province) VALUES ($u, $c, $p, $o, $e, $x, $unit, $province)
+                ON CONFLICT (unit_code, channel, platform) DO UPDATE SET official=excluded.official, established_on=excluded.established_on, closed_on=excluded.closed_on
+                """, "$u", "$c", "$p", "$o", "$e", "$x", "$unit", "$province");
+            int imported = 0, already = 0;
+            var replaced = new List<MetricObservation>();
+            var changed = 0;
+            foreach (var c in channels)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var unit = KpiUnits.Map(_registry, c.UnitCode, c.ClosedOn ?? today, today)
+                    ?? throw new ArgumentException($"unit_code {c.UnitCode} does not map to one unit in force (unknown, or split); nothing was imported.", nameof(channels));
+                var platform = MetricCatalog.PlatformName(c.Platform);
+                var established = c.EstablishedOn is { } e ? KpiCsv.Date(e) : null;
+                var closed = c.ClosedOn is { } x ? KpiCsv.Date(x) : null;
+                Set(select, c.UnitCode, c.Channel, platform);
+                bool? same = null;
+                using (var reader = select.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        same = reader.GetInt64(0) == (c.Official ? 1 : 0)
+                            && (reader.IsDBNull(1) ? null : reader.GetString(1)) == established
+                            && (reader.IsDBNull(2) ? null : reader.GetString(2)) == closed;
+                    }
+                }
+
+                if (same == true)
+                {
+                    already++;
+                    continue;
+                }
+
+                Set(upsert, c.UnitCode, c.Channel, platform, c.Official ? 1 : 0, established, closed, unit.Code, KpiUnits.ProvinceOf(unit));
+                upsert.ExecuteNonQuery();
+                if (same is null)
+                {
+                    imported++;
+                }
+                else
+                {
+                    changed++;
+                }
+            }
+
+            transaction.Commit();
+            return new KpiImportResult(imported + changed, already, replaced, Array.Empty<MetricObservation>());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MetricObservation>> QueryAsync(KpiQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var command = _connection.CreateCommand();
+            var scope = query.UnitCode.Length == 2 ? "province" : "unit";
+            command.CommandText = $"""
+                SELECT unit_code, channel, platform, metric, value, period_start, period_end, source_metric, retrieved_at, estimated
+                FROM observation WHERE {scope} = $unit AND metric = $metric AND period_start <= $to
+                {(query.UpToOnly ? "AND period_end <= $to" : "AND period_end >= $from")}
+                {(query.Platform is null ? string.Empty : "AND platform = $platform")}
+                """;
+            command.Parameters.AddWithValue("$unit", query.UnitCode);
+            command.Parameters.AddWithValue("$metric", query.Metric);
+            command.Parameters.AddWithValue("$to", KpiCsv.Date(query.To));
+            command.Parameters.AddWithValue("$from", KpiCsv.Date(query.From));
+            command.Parameters.AddWithValue("$platform", query.Platform is { } p ? MetricCatalog.PlatformName(p) : string.Empty);
+            var result = new List<MetricObservation>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var platform = PlatformOf(reader.GetString(2));
+                result.Add(new MetricObservation(reader.GetString(0), reader.GetString(1), platform, reader.GetString(3),
+                    decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture), ParseDate(reader.GetString(5)), ParseDate(reader.GetString(6)))
+                {
+                    SourceMetric = reader.IsDBNull(7) ? null : reader.GetString(7),
+                    RetrievedAt = reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                    Estimated = reader.GetInt64(9) != 0,
+                });
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<KpiChannel>> GetChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT unit, channel, platform, official, established_on, closed_on FROM channel ORDER BY unit, platform, channel";
+            var result = new List<KpiChannel>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var platform = PlatformOf(reader.GetString(2));
+                result.Add(new KpiChannel(reader.GetString(0), reader.GetString(1), platform, reader.GetInt64(3) != 0)
+                {
+                    EstablishedOn = reader.IsDBNull(4) ? null : ParseDate(reader.GetString(4)),
+                    ClosedOn = reader.IsDBNull(5) ? null : ParseDate(reader.GetString(5)),
+                });
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RecordReportAsync(string unitCode, int year, DateTimeOffset producedAt, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR IGNORE INTO report (unit, year, produced_at) VALUES ($u, $y, $t)";
+            command.Parameters.AddWithValue("$u", unitCode);
+            command.Parameters.AddWithValue("$y", year);
+            command.Parameters.AddWithValue("$t", producedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetReportProducedAtAsync(string unitCode, int year, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT produced_at FROM report WHERE unit=$u AND year=$y";
+            command.Parameters.AddWithValue("$u", unitCode);
+            command.Parameters.AddWithValue("$y", year);
+            return command.ExecuteScalar() is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+
+    private static KpiPlatform PlatformOf(string name) => MetricCatalog.TryParsePlatform(name, out var platform) ? platform : KpiPlatform.Other;
+
+    private static DateTime ParseDate(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(SqliteKpiStore));
+        }
+    }
+}
