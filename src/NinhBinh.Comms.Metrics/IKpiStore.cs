@@ -30,7 +30,7 @@ public interface IKpiStore : IDisposable
     /// <returns>The figures, as imported.</returns>
     Task<IReadOnlyList<MetricObservation>> QueryAsync(KpiQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the channel inventory, unit codes mapped to the units in force.</summary>
+    /// <summary>Reads the channel inventory, as imported (unit codes as given; map them for a date with the registry).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Every channel.</returns>
     Task<IReadOnlyList<KpiChannel>> GetChannelsAsync(CancellationToken cancellationToken = default);

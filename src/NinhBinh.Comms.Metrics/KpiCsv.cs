@@ -232,9 +232,10 @@ public static class KpiCsv
             return $"period_end {Date(end)} is before period_start {Date(start)}";
         }
 
-        if (end > today)
+        if (start > today)
         {
-            return $"period_end {Date(end)} is in the future (today is {Date(today)} in Vietnam)";
+            // A period that has begun may be reported so far (a platform's "this year to date"); one that has not cannot.
+            return $"period_start {Date(start)} is in the future (today is {Date(today)} in Vietnam)";
         }
 
         var unitError = units.Check(unit, end, "unit_code");

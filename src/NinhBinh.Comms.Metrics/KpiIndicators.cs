@@ -46,11 +46,10 @@ public sealed class KpiIndicators
     public async Task<IReadOnlyList<IndicatorResult>> EvaluateAsync(string unitCode, DateTime asOf, CancellationToken cancellationToken = default)
     {
         asOf = asOf.Date;
-        var unit = new KpiAggregator(_store, _registry, _time).ResolveUnit(unitCode, asOf);
-        var today = _time.GetVietnamToday();
-        var communes = unit.Level == AdministrativeLevel.Province
-            ? _registry.GetChildren(unit.Code, asOf).Select(u => u.Code).ToList()
-            : new List<string> { unit.Code };
+        new KpiAggregator(_store, _registry, _time).ResolveUnit(unitCode, asOf); // checks the code, naming it when unknown
+        var unit = KpiUnits.Map(_registry, unitCode, asOf, asOf)
+            ?? throw new ArgumentException($"unit {unitCode} does not map to one unit in force on {asOf:yyyy-MM-dd}.", nameof(unitCode));
+        var communes = unit.Level == AdministrativeLevel.Province ? CommunesOf(unit.Code, asOf) : new List<string> { unit.Code };
 
         // Channels open on the date, by the unit in force their code maps to.
         var open = new List<(string Unit, KpiChannel Channel)>();
@@ -61,7 +60,8 @@ public sealed class KpiIndicators
                 continue;
             }
 
-            var mapped = KpiUnits.Map(_registry, channel.UnitCode, channel.ClosedOn ?? asOf, today);
+            // The channel's unit as it stood on the date (an old code after the 2025 reform counts for its successor).
+            var mapped = KpiUnits.Map(_registry, channel.UnitCode, asOf, asOf);
             if (mapped is not null)
             {
                 open.Add((mapped.Code, channel));
@@ -95,6 +95,25 @@ public sealed class KpiIndicators
                 onTime ? IndicatorStatus.Met : asOf <= ReportDeadline(reportYear) ? IndicatorStatus.OnTrack : IndicatorStatus.Behind,
                 onTime ? Array.Empty<string>() : new[] { unit.Code }),
         };
+    }
+
+    /// <summary>The communes of a province in force on a date (before 2025-07-01, through its districts).</summary>
+    private List<string> CommunesOf(string province, DateTime asOf)
+    {
+        var result = new List<string>();
+        foreach (var child in _registry.GetChildren(province, asOf))
+        {
+            if (child.Level == AdministrativeLevel.Commune)
+            {
+                result.Add(child.Code);
+            }
+            else
+            {
+                result.AddRange(_registry.GetChildren(child.Code, asOf).Where(u => u.Level == AdministrativeLevel.Commune).Select(u => u.Code));
+            }
+        }
+
+        return result;
     }
 
     private static IndicatorResult Result(string key, string title, int numerator, int denominator, decimal target, DateTime deadline, DateTime asOf, IReadOnlyList<string> missing)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -266,7 +265,6 @@ public sealed class KpiYearReport
             throw new ArgumentNullException(nameof(writer));
         }
 
-        string H(string text) => WebUtility.HtmlEncode(text);
         var s = new StringBuilder();
         s.Append("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>")
             .Append(H($"Báo cáo truyền thông chính sách năm {Year} — {Unit.Name}")).Append("</title>\n<style>")
@@ -306,6 +304,9 @@ public sealed class KpiYearReport
             .Append("</p>\n</body></html>\n");
         writer.Write(s.ToString());
     }
+
+    /// <summary>Escapes text for HTML, leaving Vietnamese letters as they are (the page is UTF-8).</summary>
+    private static string H(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
@@ -378,7 +379,7 @@ public sealed class KpiYearReport
             var y = (i * Row) + 5;
             var width = (int)Math.Round(300 * Math.Min(1m, indicator.Share));
             var color = indicator.Status switch { IndicatorStatus.Met => "#1a7f37", IndicatorStatus.OnTrack => "#bf8700", _ => "#cf222e" };
-            s.Append(Inv($"<text x=\"0\" y=\"{y + 16}\" font-size=\"12\">{WebUtility.HtmlEncode(indicator.Key)}</text>"))
+            s.Append(Inv($"<text x=\"0\" y=\"{y + 16}\" font-size=\"12\">{H(indicator.Key)}</text>"))
                 .Append(Inv($"<rect x=\"220\" y=\"{y}\" width=\"300\" height=\"20\" fill=\"#eee\"/>"))
                 .Append(Inv($"<rect class=\"bar\" x=\"220\" y=\"{y}\" width=\"{width}\" height=\"20\" fill=\"{color}\"/>"))
                 .Append(Inv($"<line x1=\"520\" y1=\"{y - 2}\" x2=\"520\" y2=\"{y + 22}\" stroke=\"#000\"/>"))
@@ -415,7 +416,7 @@ public sealed class KpiYearReport
             var points = string.Join(" ", months.Select((v, m) => string.Format(CultureInfo.InvariantCulture, "{0:0.#},{1:0.#}", Left + (m * step), Height - Bottom - ((double)(v / max) * (Height - Bottom - 20)))));
             var color = colors[c % colors.Length];
             s.Append(Inv($"<polyline class=\"series\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"/>"))
-                .Append(Inv($"<text x=\"{Left}\" y=\"{Height + (c * 16) + 4}\" font-size=\"12\" fill=\"{color}\">{WebUtility.HtmlEncode(channel)}</text>"));
+                .Append(Inv($"<text x=\"{Left}\" y=\"{Height + (c * 16) + 4}\" font-size=\"12\" fill=\"{color}\">{H(channel)}</text>"));
         }
 
         return s.Append("</svg>\n").ToString();

@@ -292,7 +292,7 @@ public sealed class SqliteKpiStore : IKpiStore
         {
             ThrowIfDisposed();
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT unit, channel, platform, official, established_on, closed_on FROM channel ORDER BY unit, platform, channel";
+            command.CommandText = "SELECT unit_code, channel, platform, official, established_on, closed_on FROM channel ORDER BY unit, platform, channel";
             var result = new List<KpiChannel>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
