@@ -21,7 +21,10 @@ public enum ZaloWebhookFailure
     /// <summary>The signature does not match: forged, altered, or signed with another secret or app id.</summary>
     SignatureMismatch,
 
-    /// <summary>The event is older than the replay window (or too far in the future).</summary>
+    /// <summary>
+    /// The signature matches, but the event is older than the replay window (or too far in the future). Reported only
+    /// after the signature was found valid.
+    /// </summary>
     Replayed,
 
     /// <summary>The body is larger than the configured limit.</summary>
