@@ -16,6 +16,7 @@ internal static class ZaloWebhookCommands
     public static void AddTo(Command zalo, TextWriter stdout)
     {
         zalo.Subcommands.Add(Verify(stdout));
+        zalo.Subcommands.Add(ZaloWebhookListener.Create(stdout));
     }
 
     /// <summary>

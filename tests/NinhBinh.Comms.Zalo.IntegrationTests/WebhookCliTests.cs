@@ -107,4 +107,69 @@ public class WebhookCliTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Webhook_listen_prints_each_verified_event_once_as_a_json_line()
+    {
+        using var process = Harness.Start(Harness.Cli, new[] { "zalo", "webhook-listen", "--port", "0" }, Env());
+        try
+        {
+            string? line;
+            using (var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                do
+                {
+                    line = await process.StandardError.ReadLineAsync(timeout.Token);
+                }
+                while (line is not null && !line.StartsWith("listening on ", StringComparison.Ordinal));
+            }
+
+            Assert.NotNull(line);
+            var url = new Uri(line!["listening on ".Length..]);
+            Assert.Equal("127.0.0.1", url.Host);
+            using var http = new System.Net.Http.HttpClient();
+            async Task<System.Net.HttpStatusCode> PostAsync(string body, string signature)
+            {
+                using var content = new System.Net.Http.ByteArrayContent(Encoding.UTF8.GetBytes(body));
+                using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, url) { Content = content };
+                request.Headers.TryAddWithoutValidation("X-ZEvent-Signature", signature);
+                using var response = await http.SendAsync(request);
+                return response.StatusCode;
+            }
+
+            var body = Body(DateTimeOffset.UtcNow);
+            var signature = ZaloWebhookVerifier.Sign(AppId, Encoding.UTF8.GetBytes(body), OaSecret);
+            Assert.Equal(System.Net.HttpStatusCode.OK, await PostAsync(body, signature));
+            Assert.Equal(System.Net.HttpStatusCode.OK, await PostAsync(body, signature)); // Zalo's retry: printed once
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await PostAsync(body, ZaloWebhookVerifier.Sign(AppId, Encoding.UTF8.GetBytes(body), "forged")));
+            var follow = "{\"app_id\":\"" + AppId + "\",\"oa_id\":\"5797\",\"follower\":{\"id\":\"8451\"},\"event_name\":\"follow\",\"timestamp\":\""
+                + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "\"}";
+            Assert.Equal(System.Net.HttpStatusCode.OK, await PostAsync(follow, ZaloWebhookVerifier.Sign(AppId, Encoding.UTF8.GetBytes(follow), OaSecret)));
+
+            using var read = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var first = await process.StandardOutput.ReadLineAsync(read.Token);
+            var second = await process.StandardOutput.ReadLineAsync(read.Token);
+            using var one = System.Text.Json.JsonDocument.Parse(first!);
+            using var two = System.Text.Json.JsonDocument.Parse(second!);
+            Assert.Equal("user_send_text", one.RootElement.GetProperty("event_name").GetString());
+            Assert.Equal("ZaloMessageEvent", one.RootElement.GetProperty("type").GetString());
+            Assert.Equal("Tôi đã nhận được thông báo", one.RootElement.GetProperty("event").GetProperty("message").GetProperty("text").GetString());
+            Assert.Equal("follow", two.RootElement.GetProperty("event_name").GetString()); // not the duplicate: it was printed once
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Webhook_listen_without_the_secret_exits_2()
+    {
+        var env = Env();
+        env.Remove("NBCOMMS_Zalo__OaSecretKey");
+        var result = await Harness.RunCliAsync(env, "zalo", "webhook-listen", "--port", "0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Zalo:OaSecretKey", result.Stderr, StringComparison.Ordinal);
+    }
 }
