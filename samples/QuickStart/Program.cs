@@ -4,7 +4,8 @@
 //   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
 //      and every channel's outcome is printed (Zalo: how many followers were reached);
-//   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal).
+//   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal);
+//   6. a resident's reply comes back as a signed webhook, verified and handled once (ResidentReplyStep.cs).
 using System;
 using System.IO;
 using System.Linq;
@@ -106,8 +107,9 @@ var again = await new BulletinDispatcher(channels.Take(2)).DispatchAsync(bulleti
 Console.WriteLine("5. The same bulletin again, to Zalo only");
 Print(again);
 Console.WriteLine($"   still {emulator.GetSentMessages("demo-oa").Count} Zalo messages: nobody got it twice.");
+var replyHandledOnce = await ResidentReplyStep.RunAsync(emulator);
 Directory.Delete(tokenFolder, recursive: true);
-return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages && replyHandledOnce ? 0 : 1;
 
 static void Print(DispatchResult result)
 {
