@@ -13,6 +13,14 @@ if ! command -v xmllint >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v ap
     || echo "scripts/test.sh: could not install libxml2-utils (xmllint); the xmllint test will report it." >&2
 fi
 
+# The PostgreSQL stores (Zalo tokens and webhook dedupe, KPI metrics) are tested against a real PostgreSQL 15 that the
+# tests start themselves (tests/Shared/PostgreSqlServer.cs). Installed only when missing and only as root; elsewhere the
+# tests skip with a visible reason (under CI=true they fail instead).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install postgresql; the PostgreSQL tests will report it." >&2
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

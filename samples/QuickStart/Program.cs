@@ -5,8 +5,9 @@
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
 //      and every channel's outcome is printed (Zalo: how many followers were reached);
 //   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal);
-//   6. the emergency bulletin is written as a CAP 1.2 alert into the output folder (artifacts/quickstart) and validated;
-//   7. KPIs: what was published and reached is recorded, a bundled sample imported, the plan's indicators printed and
+//   6. a resident's reply comes back as a signed webhook, verified and handled once (ResidentReplyStep.cs);
+//   7. the emergency bulletin is written as a CAP 1.2 alert into the output folder (artifacts/quickstart) and validated;
+//   8. KPIs: what was published and reached is recorded, a bundled sample imported, the plan's indicators printed and
 //      the yearly report written (HTML, CSV, JSON) next to the alert.
 using System;
 using System.IO;
@@ -111,15 +112,18 @@ Console.WriteLine("5. The same bulletin again, to Zalo only");
 Print(again);
 Console.WriteLine($"   still {emulator.GetSentMessages("demo-oa").Count} Zalo messages: nobody got it twice.");
 
-// 6. The same emergency as a CAP 1.2 alert (OASIS), for warning systems that speak CAP.
-Console.WriteLine("6. Common Alerting Protocol");
+// 6. A resident answers: the reply comes back as a signed webhook, verified and handled once.
+var replyHandledOnce = await ResidentReplyStep.RunAsync(emulator);
+
+// 7. The same emergency as a CAP 1.2 alert (OASIS), for warning systems that speak CAP.
+Console.WriteLine("7. Common Alerting Protocol");
 var capValid = CapStep.Run(bulletin, output);
 
-// 7. The figures the plan asks for, on the embedded SQLite store.
-Console.WriteLine("7. KPIs (Metrics, SQLite)");
+// 8. The figures the plan asks for, on the embedded SQLite store.
+Console.WriteLine("8. KPIs (Metrics, SQLite)");
 var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].Recipients?.Sent ?? 0, output);
 Directory.Delete(tokenFolder, recursive: true);
-return capValid && kpiOk && result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {

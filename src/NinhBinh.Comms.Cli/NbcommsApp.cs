@@ -142,6 +142,7 @@ internal static class NbcommsApp
     {
         var services = new ServiceCollection();
         services.AddZaloOfficialAccount(configuration);
+        services.AddZaloPostgreSqlStores(); // Zalo:TokenStoreConnectionString selects the PostgreSQL token store
         var provider = services.BuildServiceProvider();
         try
         {

@@ -107,7 +107,18 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
     }
 
     internal static IZaloTokenStore CreateStore(ZaloClientOptions options)
-        => string.IsNullOrWhiteSpace(options.TokenStorePath) ? new InMemoryZaloTokenStore() : new FileZaloTokenStore(options.TokenStorePath!);
+    {
+        if (!string.IsNullOrWhiteSpace(options.TokenStoreConnectionString))
+        {
+            // A PostgreSQL store needs its package: falling back to a file or memory store would let two servers refresh
+            // the same OA and destroy the grant.
+            throw new ArgumentException(
+                $"{ZaloClientOptions.SectionName}:{nameof(ZaloClientOptions.TokenStoreConnectionString)} is set, but no PostgreSQL token store is registered: "
+                + "add the NinhBinh.Comms.Zalo.PostgreSql package and call services.AddZaloPostgreSqlStores(), or pass a PostgreSqlZaloTokenStore.", nameof(options));
+        }
+
+        return string.IsNullOrWhiteSpace(options.TokenStorePath) ? new InMemoryZaloTokenStore() : new FileZaloTokenStore(options.TokenStorePath!);
+    }
 
     private static ZaloClientCore CreateCore(ZaloClientOptions settings, IZaloTokenStore store, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
     {

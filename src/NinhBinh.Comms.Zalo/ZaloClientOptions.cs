@@ -38,6 +38,13 @@ public sealed class ZaloClientOptions
     /// </summary>
     public string? TokenStorePath { get; set; }
 
+    /// <summary>
+    /// An Npgsql connection string selecting the PostgreSQL token store of <c>NinhBinh.Comms.Zalo.PostgreSql</c>, for
+    /// apps on several servers (register it with <c>services.AddZaloPostgreSqlStores()</c>); it wins over
+    /// <see cref="TokenStorePath"/>. Never logged: <see cref="ToString"/> shows only whether it is set.
+    /// </summary>
+    public string? TokenStoreConnectionString { get; set; }
+
     /// <summary>The OA used when a caller names none (for example by the <c>nbcomms</c> command line).</summary>
     public string? DefaultOaId { get; set; }
 
@@ -146,6 +153,7 @@ public sealed class ZaloClientOptions
         Append(sb, nameof(OAuthBaseUrl), Show(OAuthBaseUrl));
         Append(sb, nameof(BusinessApiBaseUrl), Show(BusinessApiBaseUrl));
         Append(sb, nameof(TokenStorePath), TokenStorePath);
+        Append(sb, nameof(TokenStoreConnectionString), Secret(TokenStoreConnectionString));
         Append(sb, nameof(UseAppSecretProof), UseAppSecretProof ? "True" : "False");
         Append(sb, nameof(RefreshBeforeExpiry), RefreshBeforeExpiry.ToString("c", CultureInfo.InvariantCulture));
         Append(sb, nameof(RequestTimeout), RequestTimeout.ToString("c", CultureInfo.InvariantCulture));
@@ -170,6 +178,7 @@ public sealed class ZaloClientOptions
         OAuthBaseUrl = WithTrailingSlash(OAuthBaseUrl),
         BusinessApiBaseUrl = WithTrailingSlash(BusinessApiBaseUrl),
         TokenStorePath = TokenStorePath,
+        TokenStoreConnectionString = TokenStoreConnectionString,
         DefaultOaId = DefaultOaId,
         CodeVerifier = CodeVerifier,
         UseAppSecretProof = UseAppSecretProof,

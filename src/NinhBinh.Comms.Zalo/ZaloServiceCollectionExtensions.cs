@@ -23,7 +23,7 @@ public static class ZaloServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IZaloClientFactory"/> (and <see cref="ZaloOfficialAccountClient"/> as a keyed service, key =
     /// OA id) with settings from a configuration section: <c>AppId</c>, <c>AppSecret</c>, <c>OaSecretKey</c>,
-    /// <c>OpenApiBaseUrl</c>, <c>OAuthBaseUrl</c>, <c>BusinessApiBaseUrl</c>, <c>TokenStorePath</c>, <c>DefaultOaId</c>,
+    /// <c>OpenApiBaseUrl</c>, <c>OAuthBaseUrl</c>, <c>BusinessApiBaseUrl</c>, <c>TokenStorePath</c>, <c>TokenStoreConnectionString</c> (with <c>AddZaloPostgreSqlStores</c>), <c>DefaultOaId</c>,
     /// <c>CodeVerifier</c>, <c>UseAppSecretProof</c>, <c>RequestsPerMinute</c>, <c>RequestTimeout</c>,
     /// <c>RefreshBeforeExpiry</c>, <c>Retry:Enabled|MaxRetries|BaseDelay|MaxDelay</c>. Settings are validated when the host starts.
     /// </summary>

@@ -1,5 +1,6 @@
 // Helper process for the Zalo multi-process tests.
 //   send  <openapi-url> <oauth-url> <store-dir> <oa-id> <user-id> <count>   N concurrent text sends; prints "sent=N failed=M"
+//         (a store of "pg:<Npgsql connection string>" uses the PostgreSQL token store instead of a folder)
 //   churn <store-dir> <oa-id>                                             rewrites the OA's token file until killed
 using System;
 using System.Globalization;
@@ -15,8 +16,8 @@ if (args.Length >= 1 && args[0] == "send" && args.Length == 7)
         AppSecret = "load-secret",
         OpenApiBaseUrl = new Uri(args[1]),
         OAuthBaseUrl = new Uri(args[2]),
-        TokenStorePath = args[3],
-    });
+        TokenStorePath = args[3].StartsWith("pg:", StringComparison.Ordinal) ? null : args[3],
+    }, args[3].StartsWith("pg:", StringComparison.Ordinal) ? new NinhBinh.Comms.Zalo.PostgreSql.PostgreSqlZaloTokenStore(args[3][3..]) : null);
     var client = factory.GetClient(args[4]);
     var count = int.Parse(args[6], CultureInfo.InvariantCulture);
     Console.WriteLine("ready");

@@ -41,6 +41,8 @@ internal sealed partial class ZaloBackend
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    public TimeProvider Time => _time;
+
     public void CountRequest() => Interlocked.Increment(ref _totalRequests);
 
     // ---- helpers (call with the lock held) ------------------------------------------------------------------

@@ -88,6 +88,7 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
 
         try
         {
+            DisposeWebhooks();
             await StopAsync().ConfigureAwait(false);
         }
         finally
