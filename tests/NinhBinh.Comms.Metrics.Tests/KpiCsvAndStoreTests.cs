@@ -89,7 +89,7 @@ public class KpiCsvAndStoreTests
             { RetrievedAt = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero) };
             var revised = first with { Value = 120, RetrievedAt = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero) };
             var stale = first with { Value = 90, RetrievedAt = new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero) };
-            using (var store = SqliteKpiStore.Open(path, timeProvider: KpiFixtureYearTests.Clock))
+            using (var store = SqliteKpiStore.Open(path, timeProvider: KpiFixture.Clock))
             {
                 var a = await store.ImportAsync(new[] { first });
                 var b = await store.ImportAsync(new[] { first });
@@ -102,9 +102,9 @@ public class KpiCsvAndStoreTests
                 Assert.Equal(stale, Assert.Single(d.KeptEarlier));
             }
 
-            using (var reopened = SqliteKpiStore.Open(path, timeProvider: KpiFixtureYearTests.Clock))
+            using (var reopened = SqliteKpiStore.Open(path, timeProvider: KpiFixture.Clock))
             {
-                var total = await new KpiAggregator(reopened, timeProvider: KpiFixtureYearTests.Clock).TotalAsync("14329", MetricCatalog.ContentViews, new DateTime(2026, 1, 1), new DateTime(2026, 1, 31));
+                var total = await new KpiAggregator(reopened, timeProvider: KpiFixture.Clock).TotalAsync("14329", MetricCatalog.ContentViews, new DateTime(2026, 1, 1), new DateTime(2026, 1, 31));
                 Assert.Equal(120m, total.Value);
             }
         }
@@ -132,11 +132,11 @@ public class KpiCsvAndStoreTests
     [Fact]
     public async Task The_yearly_report_writes_json_csv_with_bom_and_html_with_charts_in_vietnamese()
     {
-        using var store = await KpiFixtureYearTests.LoadAsync();
+        using var store = await KpiFixture.LoadAsync();
         var folder = Path.Combine(Path.GetTempPath(), "kpi-report-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var report = await KpiYearReport.CreateAsync(store, "37", 2025, timeProvider: KpiFixtureYearTests.Clock);
+            var report = await KpiYearReport.CreateAsync(store, "37", 2025, timeProvider: KpiFixture.Clock);
             var paths = report.WriteFiles(folder);
 
             var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(paths[0])).RootElement;

@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
 
 namespace NinhBinh.Comms.Metrics.Tests;
 
@@ -12,57 +10,13 @@ namespace NinhBinh.Comms.Metrics.Tests;
 /// </summary>
 public class KpiFixtureYearTests
 {
-    internal const string Fixture = """
-        unit_code,channel,platform,metric,value,period_start,period_end,source_metric,retrieved_at
-        14320,OA Đông Thành,zalo,content.views,100,2025-01-10,2025-01-10,total_view,
-        14320,OA Đông Thành,zalo,content.views,200,2025-01-11,2025-01-11,total_view,
-        14323,OA Tân Thành,zalo,content.views,300,2025-02-15,2025-03-14,total_view,
-        14329,OA Hoa Lư,zalo,content.views,400,2025-08-01,2025-08-01,total_view,
-        14329,OA Hoa Lư,zalo,content.views,400,2025-07-15,2025-08-14,total_view,
-        14329,OA Hoa Lư,zalo,audience.reach,600,2025-08-01,2025-08-01,,
-        14329,OA Hoa Lư,zalo,audience.reach,700,2025-08-02,2025-08-02,,
-        14329,OA Hoa Lư,zalo,audience.reach,1000,2024-12-15,2025-12-14,,
-        14329,OA Hoa Lư,zalo,engagement.interactions,20,2025-08-01,2025-08-01,,
-        14329,OA Hoa Lư,zalo,engagement.interactions,30,2025-08-02,2025-08-02,,
-        14329,OA Hoa Lư,zalo,audience.followers,800,2025-06-30,2025-06-30,num_follower,
-        14329,OA Hoa Lư,zalo,audience.followers,950,2025-11-30,2025-11-30,num_follower,
-        14329,OA Hoa Lư,zalo,audience.followers,990,2025-12-20,2025-12-20,num_follower,
-        14329,Trang Hoa Lư,facebook,audience.reach,500,2024-12-15,2025-12-14,page_total_media_view_unique,
-        14329,Trang Hoa Lư,facebook,engagement.reactions,40,2025-09-01,2025-09-01,,
-        14329,Trang Hoa Lư,facebook,engagement.comments,5,2025-09-01,2025-09-01,,
-        14329,Trang Hoa Lư,facebook,engagement.shares,5,2025-09-01,2025-09-01,,
-        """;
-
-    internal const string Inventory = """
-        unit_code,channel,platform,official,established_on,closed_on
-        14320,OA Đông Thành,zalo,true,2024-05-01,
-        14323,OA Tân Thành,zalo,true,2024-06-01,
-        14329,OA Hoa Lư,zalo,true,2025-07-01,
-        14329,Trang Hoa Lư,facebook,true,2023-01-01,
-        14674,Loa Lai Thành,radio,true,2026-03-01,
-        """;
-
-    internal static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
-
     private static readonly ReportingPeriod Year2025 = ReportingPeriod.Statistical(ReportingPeriodKind.Year, 2025);
-
-    internal static async Task<SqliteKpiStore> LoadAsync()
-    {
-        var store = SqliteKpiStore.InMemory(timeProvider: Clock);
-        var observations = KpiCsv.Read(new StringReader(Fixture), today: new DateTime(2026, 11, 28));
-        var channels = KpiCsv.Read(new StringReader(Inventory), today: new DateTime(2026, 11, 28));
-        Assert.Empty(observations.Problems);
-        Assert.Empty(channels.Problems);
-        await store.ImportAsync(observations.Observations);
-        await store.ImportChannelsAsync(channels.Channels);
-        return store;
-    }
 
     [Fact]
     public async Task Views_given_at_two_grains_and_from_merged_communes_are_counted_once()
     {
-        using var store = await LoadAsync();
-        var aggregator = new KpiAggregator(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         // Naive: every row of content.views added = 1,400. Right: the August month figure covers the August day already
         // counted, and the old communes 14320 and 14323 are part of today's 14329: 100 + 200 + 300 + 400 = 1,000.
@@ -79,8 +33,8 @@ public class KpiFixtureYearTests
     [Fact]
     public async Task Reach_is_never_added_across_days_or_channels()
     {
-        using var store = await LoadAsync();
-        var aggregator = new KpiAggregator(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         // Naive: 600 + 700 + 1000 + 500 = 2,800. Right: the Zalo OA's own yearly figure, 1,000; both channels together
         // cannot be answered (residents follow both).
@@ -98,8 +52,8 @@ public class KpiFixtureYearTests
     [Fact]
     public async Task The_engagement_rate_is_recomputed_from_its_parts_not_averaged()
     {
-        using var store = await LoadAsync();
-        var aggregator = new KpiAggregator(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         // Naive: the average of daily rates (20/600 + 30/700) / 2 = 0.0381. Right: (20 + 30) / 1,000 = 0.05.
         var zalo = await aggregator.TotalAsync("14329", MetricCatalog.EngagementRate, Year2025, KpiPlatform.Zalo);
@@ -116,8 +70,8 @@ public class KpiFixtureYearTests
     [Fact]
     public async Task Followers_are_the_last_figure_at_or_before_the_period_end()
     {
-        using var store = await LoadAsync();
-        var aggregator = new KpiAggregator(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         var year = await aggregator.TotalAsync("14329", MetricCatalog.AudienceFollowers, Year2025);
         var firstHalf = await aggregator.TotalAsync("14329", MetricCatalog.AudienceFollowers, ReportingPeriod.Calendar(ReportingPeriodKind.SixMonths, 2025, 1));
@@ -131,8 +85,8 @@ public class KpiFixtureYearTests
     [Fact]
     public async Task Merged_communes_count_once_in_coverage()
     {
-        using var store = await LoadAsync();
-        var indicators = new KpiIndicators(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var indicators = new KpiIndicators(store, timeProvider: KpiFixture.Clock);
 
         // Two old communes kept their OAs and the new commune opened one: since 2025-07-01 they are one commune (14329),
         // which counts once: 1 of the 129 communes in force, not 3. Before the reform, the two old communes count each.
@@ -150,8 +104,8 @@ public class KpiFixtureYearTests
     [Fact]
     public async Task Unknown_units_and_metrics_are_refused_with_the_value_named()
     {
-        using var store = await LoadAsync();
-        var aggregator = new KpiAggregator(store, timeProvider: Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         var unit = await Assert.ThrowsAsync<ArgumentException>(() => aggregator.TotalAsync("99999", MetricCatalog.ContentViews, Year2025));
         var metric = await Assert.ThrowsAsync<ArgumentException>(() => aggregator.TotalAsync("14329", "content.likes", Year2025));

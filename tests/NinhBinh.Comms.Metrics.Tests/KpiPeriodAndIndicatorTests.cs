@@ -43,9 +43,9 @@ public class KpiPeriodAndIndicatorTests
     public async Task Figures_on_the_14th_and_15th_fall_in_different_statistical_months()
     {
         var csv = KpiCsv.ObservationHeader + "\n14329,OA,zalo,content.views,14,2026-03-14,2026-03-14,,\n14329,OA,zalo,content.views,15,2026-03-15,2026-03-15,,\n14329,OA,zalo,content.views,31,2025-12-31,2025-12-31,,\n14329,OA,zalo,content.views,1,2026-01-01,2026-01-01,,\n";
-        using var store = SqliteKpiStore.InMemory(timeProvider: KpiFixtureYearTests.Clock);
+        using var store = SqliteKpiStore.InMemory(timeProvider: KpiFixture.Clock);
         await store.ImportAsync(KpiCsv.Read(new StringReader(csv), today: new DateTime(2026, 11, 28)).Observations);
-        var aggregator = new KpiAggregator(store, timeProvider: KpiFixtureYearTests.Clock);
+        var aggregator = new KpiAggregator(store, timeProvider: KpiFixture.Clock);
 
         Assert.Equal(14m, (await aggregator.TotalAsync("14329", MetricCatalog.ContentViews, ReportingPeriod.Parse("month:2026-03"))).Value);
         Assert.Equal(15m, (await aggregator.TotalAsync("14329", MetricCatalog.ContentViews, ReportingPeriod.Parse("month:2026-04"))).Value);
@@ -57,8 +57,8 @@ public class KpiPeriodAndIndicatorTests
     [Fact]
     public async Task Indicator_status_is_on_track_before_the_deadline_and_behind_after_it()
     {
-        using var store = await KpiFixtureYearTests.LoadAsync();
-        var indicators = new KpiIndicators(store, timeProvider: KpiFixtureYearTests.Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var indicators = new KpiIndicators(store, timeProvider: KpiFixture.Clock);
 
         var atStart = (await indicators.EvaluateAsync("14674", KpiIndicators.PlanStart)).Single(r => r.Key == "zalo-oa-coverage");
         var afterDeadline = (await indicators.EvaluateAsync("14674", new DateTime(2026, 1, 1))).Single(r => r.Key == "zalo-oa-coverage");
@@ -76,8 +76,8 @@ public class KpiPeriodAndIndicatorTests
     [Fact]
     public async Task Report_on_time_is_met_once_the_report_is_produced_before_30_november()
     {
-        using var store = await KpiFixtureYearTests.LoadAsync();
-        var indicators = new KpiIndicators(store, timeProvider: KpiFixtureYearTests.Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var indicators = new KpiIndicators(store, timeProvider: KpiFixture.Clock);
 
         var before = (await indicators.EvaluateAsync("37", new DateTime(2026, 11, 28))).Single(r => r.Key == "report-on-time");
         await store.RecordReportAsync("37", 2026, new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));

@@ -31,7 +31,7 @@ public class KpiSchemaTests
     [Fact]
     public void Observations_written_as_json_validate_and_read_back_equal()
     {
-        var observations = KpiCsv.Read(new StringReader(KpiFixtureYearTests.Fixture), today: new DateTime(2026, 11, 28)).Observations;
+        var observations = KpiCsv.Read(new StringReader(KpiFixture.Fixture), today: new DateTime(2026, 11, 28)).Observations;
         using var buffer = new MemoryStream();
         KpiJson.WriteObservations(buffer, observations);
 
@@ -72,8 +72,8 @@ public class KpiSchemaTests
     [Fact]
     public async Task The_yearly_report_json_validates_against_its_schema()
     {
-        using var store = await KpiFixtureYearTests.LoadAsync();
-        var report = await KpiYearReport.CreateAsync(store, "37", 2025, timeProvider: KpiFixtureYearTests.Clock);
+        using var store = await KpiFixture.LoadAsync();
+        var report = await KpiYearReport.CreateAsync(store, "37", 2025, timeProvider: KpiFixture.Clock);
         using var buffer = new MemoryStream();
         report.WriteJson(buffer);
 
