@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
 # Runs every test project of NinhBinh.Comms and prints one closing line "N passed, N failed".
 # Usage: bash scripts/test.sh [extra dotnet test arguments]
-# It starts by itself whatever the tests need (none of today's tests needs an outside server: the Zalo
-# emulator runs in-process on 127.0.0.1), so it works on a fresh machine with only the .NET 10 SDK.
+# It installs and starts by itself whatever the tests need (the emulator runs in-process on 127.0.0.1; the Debian
+# packages below are installed when missing), so it works on a fresh machine with only the .NET 10 SDK.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# The CAP tests check written alerts with xmllint (Debian: libxml2-utils). Installed only when it is missing and only
-# when running as root (CI containers); elsewhere the test skips with a visible reason (under CI=true it fails instead).
-if ! command -v xmllint >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils) >/dev/null 2>&1 \
-    || echo "scripts/test.sh: could not install libxml2-utils (xmllint); the xmllint test will report it." >&2
-fi
-
-# The PostgreSQL stores (Zalo tokens and webhook dedupe, KPI metrics) are tested against a real PostgreSQL 15 that the
-# tests start themselves (tests/Shared/PostgreSqlServer.cs). Installed only when missing and only as root; elsewhere the
-# tests skip with a visible reason (under CI=true they fail instead).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
-    || echo "scripts/test.sh: could not install postgresql; the PostgreSQL tests will report it." >&2
+# Real programs some tests use, from Debian's packages, installed only when missing and only when running as root
+# (CI containers); elsewhere those tests skip with a visible reason (under CI=true they fail instead):
+#   xmllint (libxml2-utils)  the CAP tests check written alerts with it;
+#   postgresql               the PostgreSQL stores (Zalo tokens and webhook dedupe, KPI figures) run against a real
+#                            PostgreSQL 15 the tests start themselves (tests/Shared/PostgreSqlServer.cs);
+#   chromium                 the KPI report's HTML is opened in headless Chromium to check its charts are drawn.
+missing=()
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "scripts/test.sh: installing ${missing[*]} (Debian packages the tests use)" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install ${missing[*]}; the tests that need them will report it." >&2
 fi
 
 results="artifacts/test-results"
