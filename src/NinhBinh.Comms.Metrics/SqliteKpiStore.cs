@@ -20,8 +20,7 @@ public sealed class SqliteKpiStore : IKpiStore
             source_metric TEXT NULL, retrieved_at TEXT NULL, estimated INTEGER NOT NULL DEFAULT 0,
             unit TEXT NOT NULL, province TEXT NOT NULL,
             PRIMARY KEY (unit_code, channel, platform, metric, period_start, period_end)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS observation_unit ON observation (unit, metric, period_end);
-        CREATE INDEX IF NOT EXISTS observation_province ON observation (province, metric, period_end);
+        CREATE INDEX IF NOT EXISTS observation_scope ON observation (province, metric, unit, period_end);
         CREATE TABLE IF NOT EXISTS channel (
             unit_code TEXT NOT NULL, channel TEXT NOT NULL, platform TEXT NOT NULL, official INTEGER NOT NULL,
             established_on TEXT NULL, closed_on TEXT NULL, unit TEXT NOT NULL, province TEXT NOT NULL,
@@ -78,7 +77,7 @@ public sealed class SqliteKpiStore : IKpiStore
         connection.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + Schema;
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;" + Schema;
             command.ExecuteNonQuery();
         }
 
@@ -99,6 +98,17 @@ public sealed class SqliteKpiStore : IKpiStore
             ThrowIfDisposed();
             var today = _time.GetVietnamToday();
             var mapped = new Dictionary<(string, DateTime), AdministrativeUnit>();
+            var dates = new Dictionary<DateTime, string>();
+            string DateText(DateTime d)
+            {
+                if (!dates.TryGetValue(d, out var text))
+                {
+                    dates[d] = text = KpiCsv.Date(d);
+                }
+
+                return text;
+            }
+
             using var transaction = _connection.BeginTransaction();
             using var insert = Command(transaction, """
                 INSERT OR IGNORE INTO observation (unit_code, channel, platform, metric, period_start, period_end, value, source_metric, retrieved_at, estimated, unit, province)
@@ -123,7 +133,7 @@ public sealed class SqliteKpiStore : IKpiStore
 
                 var value = o.Value.ToString(CultureInfo.InvariantCulture);
                 var retrieved = o.RetrievedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                Set(insert, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd),
+                Set(insert, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd),
                     value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0, unit.Code, KpiUnits.ProvinceOf(unit));
                 if (insert.ExecuteNonQuery() == 1)
                 {
@@ -131,7 +141,7 @@ public sealed class SqliteKpiStore : IKpiStore
                     continue;
                 }
 
-                Set(select, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd));
+                Set(select, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd));
                 string storedValue;
                 string? storedRetrieved;
                 using (var reader = select.ExecuteReader())
@@ -147,7 +157,7 @@ public sealed class SqliteKpiStore : IKpiStore
                 }
                 else if (retrieved is not null && (storedRetrieved is null || string.CompareOrdinal(retrieved, storedRetrieved) > 0))
                 {
-                    Set(update, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, KpiCsv.Date(o.PeriodStart), KpiCsv.Date(o.PeriodEnd),
+                    Set(update, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd),
                         value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0);
                     update.ExecuteNonQuery();
                     replaced.Add(o);
@@ -249,14 +259,17 @@ public sealed class SqliteKpiStore : IKpiStore
         {
             ThrowIfDisposed();
             using var command = _connection.CreateCommand();
-            var scope = query.UnitCode.Length == 2 ? "province" : "unit";
+            // One index (province, metric, unit, period_end) serves both scopes: a commune is looked up under its province.
+            var province = query.UnitCode.Length == 2 ? query.UnitCode : _registry.Find(query.UnitCode, _time.GetVietnamToday())?.ParentCode;
+            var scope = query.UnitCode.Length == 2 ? "province = $unit" : province is null ? "unit = $unit" : "province = $province AND unit = $unit";
             command.CommandText = $"""
                 SELECT unit_code, channel, platform, metric, value, period_start, period_end, source_metric, retrieved_at, estimated
-                FROM observation WHERE {scope} = $unit AND metric = $metric AND period_start <= $to
+                FROM observation WHERE {scope} AND metric = $metric AND period_start <= $to
                 {(query.UpToOnly ? "AND period_end <= $to" : "AND period_end >= $from")}
                 {(query.Platform is null ? string.Empty : "AND platform = $platform")}
                 """;
             command.Parameters.AddWithValue("$unit", query.UnitCode);
+            command.Parameters.AddWithValue("$province", province ?? string.Empty);
             command.Parameters.AddWithValue("$metric", query.Metric);
             command.Parameters.AddWithValue("$to", KpiCsv.Date(query.To));
             command.Parameters.AddWithValue("$from", KpiCsv.Date(query.From));
