@@ -13,6 +13,12 @@ if ! command -v xmllint >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v ap
     || echo "scripts/test.sh: could not install libxml2-utils (xmllint); the xmllint test will report it." >&2
 fi
 
+# The radio tests start a real mosquitto on a free loopback port (Debian: mosquitto). Same rule as above.
+if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients) >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install mosquitto; the MQTT tests will report it." >&2
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
