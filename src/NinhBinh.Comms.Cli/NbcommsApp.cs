@@ -49,6 +49,7 @@ internal static class NbcommsApp
             ZaloCommands.Create(stdout),
             EmulatorCommands.Create(stdout),
             CapCommands.Create(stdout),
+            RadioCommands.Create(stdout),
         };
         root.Options.Add(ConfigOption);
 
