@@ -1,9 +1,14 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using NinhBinh.Comms.Broadcast.Radio;
 using NinhBinh.Comms.Broadcast.Radio.Mqtt;
+using NinhBinh.Comms.Emulator.Speakers;
 
 namespace NinhBinh.Comms.Cli;
 
@@ -99,6 +104,67 @@ internal static class RadioCommands
                     + (s.PlayingCommandId is { } p ? " playing=" + p : string.Empty)
                     + (s.SignalDbm is { } g ? " signal=" + g.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
                 await stdout.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            return NbcommsApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>nbcomms emulator speakers</c>: simulated speakers of one commune until SIGINT or SIGTERM.</summary>
+    public static Command EmulatorSpeakers(TextWriter stdout)
+    {
+        var broker = BrokerOption();
+        var commune = CommuneOption();
+        var count = new Option<int>("--count") { Description = "How many speakers (1 to 1000).", Required = true };
+        var command = new Command("speakers", """
+            Run simulated IP speakers of a commune on an MQTT broker until stopped (Ctrl+C, SIGTERM). They speak the open
+            speaker profile: ack, "play" for the item's duration, heartbeats, stop and volume; a redelivered command plays once.
+            Prints "ready <deviceId>" for each once it is subscribed. Device ids are unique across runs.
+            """) { broker, commune, count };
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(count);
+            if (n is < 1 or > 1000)
+            {
+                throw new CliUsageException("--count: must be 1 to 1000.");
+            }
+
+            var options = Options(parse, broker);
+            var communeCode = parse.GetValue(commune)!;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            var run = Guid.NewGuid().ToString("N").Substring(0, 8);
+            var speakers = new List<SimulatedSpeaker>();
+            try
+            {
+                for (var i = 1; i <= n; i++)
+                {
+                    var speaker = await SimulatedSpeaker.StartAsync(options.Server!, options.ProvinceCode, communeCode, $"spk-{communeCode}-{run}-{i}", cancellationToken: ct).ConfigureAwait(false);
+                    speakers.Add(speaker);
+                    await stdout.WriteLineAsync("ready " + speaker.DeviceId).ConfigureAwait(false);
+                    await stdout.FlushAsync(ct).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // stopping: each speaker publishes its offline state
+                }
+            }
+            finally
+            {
+                foreach (var speaker in speakers)
+                {
+                    await speaker.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             return NbcommsApp.Success;

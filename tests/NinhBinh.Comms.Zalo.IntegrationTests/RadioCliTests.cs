@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using NinhBinh.Comms.Broadcast.Tests.Radio.Mqtt;
 
@@ -49,5 +50,68 @@ public class RadioCliTests
         Assert.Contains("--broker", noBroker.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("exactly one of --text or --url", both.Stderr, StringComparison.Ordinal);
+    }
+}
+
+/// <summary><c>nbcomms emulator speakers</c> as a process, driven by <c>nbcomms radio</c>.</summary>
+[Collection("processes")]
+public class EmulatorSpeakersCliTests
+{
+    [MosquittoFact]
+    public async Task Emulated_speakers_print_ready_ack_a_play_and_go_offline_on_SIGTERM_with_ids_unique_across_runs()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        var first = await StartSpeakersAsync(broker, 3);
+        var second = await StartSpeakersAsync(broker, 1);
+        try
+        {
+            Assert.Equal(3, first.Ids.Distinct().Count());
+            Assert.DoesNotContain(second.Ids[0], first.Ids);
+
+            var play = await Harness.RunCliAsync(null, "radio", "play", "--broker", broker.Uri.ToString(), "--commune", "14380", "--priority", "emergency", "--text", "Bão số 3.", "--timeout", "20");
+
+            Assert.Equal(0, play.ExitCode);
+            Assert.Equal(first.Ids.Concat(second.Ids).Select(id => id + " acked").OrderBy(l => l, StringComparer.Ordinal),
+                play.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            await StopAsync(first.Process);
+            await StopAsync(second.Process);
+        }
+
+        Assert.Equal((0, 0), (first.Process.ExitCode, second.Process.ExitCode));
+        var status = await Harness.RunCliAsync(null, "radio", "status", "--broker", broker.Uri.ToString(), "--commune", "14380");
+        Assert.All(status.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains(" offline ", l, StringComparison.Ordinal));
+        Assert.Equal(4, status.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        first.Process.Dispose();
+        second.Process.Dispose();
+    }
+
+    private static async Task<(System.Diagnostics.Process Process, string[] Ids)> StartSpeakersAsync(MosquittoBroker broker, int count)
+    {
+        var process = Harness.Start(Harness.Cli, new[] { "emulator", "speakers", "--broker", broker.Uri.ToString(), "--commune", "14380", "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var ids = new string[count];
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < count; i++)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.NotNull(line);
+            Assert.StartsWith("ready spk-14380-", line, StringComparison.Ordinal);
+            ids[i] = line.Substring("ready ".Length);
+        }
+
+        return (process, ids);
+    }
+
+    private static async Task StopAsync(System.Diagnostics.Process process)
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", new[] { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
     }
 }
