@@ -44,7 +44,7 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
     /// <summary>When set, every command is answered with a failed event carrying this reason instead of being played.</summary>
     public string? FailWith { get; set; }
 
-    /// <summary>The ids of the commands the speaker has played (started), in order; a command id appears once at most.</summary>
+    /// <summary>The ids of the play and speak commands the speaker has taken to play, in order; a command id appears once at most.</summary>
     public IReadOnlyList<string> Played
     {
         get
@@ -180,6 +180,10 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
         lock (_gate)
         {
             firstTime = _seen.Add(command.CommandId);
+            if (firstTime && command.Kind is SpeakerCommandKind.PlayAudio or SpeakerCommandKind.SpeakText)
+            {
+                _played.Add(command.CommandId); // recorded before the ack, so an acked command is already in Played
+            }
         }
 
         await SafePublishAsync(SpeakerEvent.Ack(DeviceId, command.CommandId, Now())).ConfigureAwait(false);
@@ -211,7 +215,6 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
         lock (_gate)
         {
             _playing = commandId;
-            _played.Add(commandId);
             _playback = _time.CreateTimer(_ => _ = FinishAsync(commandId), null, duration, Timeout.InfiniteTimeSpan);
         }
 
