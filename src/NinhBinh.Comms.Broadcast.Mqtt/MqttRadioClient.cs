@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Protocol;
-using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
 
@@ -34,7 +33,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
     /// <exception cref="ArgumentException">The server is missing or not an mqtt:// or mqtts:// URI.</exception>
     public MqttRadioClient(MqttRadioOptions options, TimeProvider? timeProvider = null)
     {
-        _options = Guard.NotNull(options);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
         var server = options.Server ?? throw new ArgumentException("The Server (Broadcast:Mqtt:Server) is required.", nameof(options));
         if (!server.IsAbsoluteUri || (server.Scheme != "mqtt" && server.Scheme != "mqtts") || string.IsNullOrEmpty(server.Host))
         {
@@ -58,7 +58,7 @@ public sealed class MqttRadioClient : IAsyncDisposable
         var tls = server.Scheme == "mqtts";
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(server.Host, server.IsDefaultPort || server.Port <= 0 ? (tls ? 8883 : 1883) : server.Port)
-            .WithClientId(_options.ClientId ?? "nbcomms-radio-" + Guid.NewGuid().ToString("N").Substring(0, 12))
+            .WithClientId(_options.ClientId ?? "nbcomms-radio-" + Guid.NewGuid().ToString("N")[..12])
             .WithCleanSession(true)
             .WithTimeout(_options.ConnectTimeout);
         if (_options.Username is not null)
@@ -96,8 +96,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
     /// <returns>One delivery per known device, ordered by device id.</returns>
     public async Task<IReadOnlyList<SpeakerDelivery>> SendAsync(string communeCode, SpeakerCommand command, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(command);
-        Guard.Positive(timeout);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var devices = await GetDevicesAsync(communeCode, cancellationToken).ConfigureAwait(false);
         var payload = SpeakerMessageSerializer.Serialize(command);
         var waits = new List<Task<SpeakerDelivery>>();
