@@ -11,15 +11,23 @@ cd "$(dirname "$0")/.."
 #   xmllint (libxml2-utils)  the CAP tests check written alerts with it;
 #   postgresql               the PostgreSQL stores (Zalo tokens and webhook dedupe, KPI figures) run against a real
 #                            PostgreSQL 15 the tests start themselves (tests/Shared/PostgreSqlServer.cs);
-#   chromium                 the KPI report's HTML is opened in headless Chromium to check its charts are drawn.
+#   chromium                 the KPI report's HTML is opened in headless Chromium to check its charts are drawn;
+#   mosquitto                the IP radio tests start a real MQTT broker on a free loopback port.
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto mosquitto-clients)
 if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "scripts/test.sh: installing ${missing[*]} (Debian packages the tests use)" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
     || echo "scripts/test.sh: could not install ${missing[*]}; the tests that need them will report it." >&2
+fi
+
+# The radio tests start a real mosquitto on a free loopback port (Debian: mosquitto). Same rule as above.
+if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients) >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install mosquitto; the MQTT tests will report it." >&2
 fi
 
 results="artifacts/test-results"

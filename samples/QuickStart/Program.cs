@@ -17,7 +17,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Web;
 using NinhBinh.Comms;
-using NinhBinh.Comms.Broadcast;
 using NinhBinh.Comms.Emulator;
 using NinhBinh.Comms.Zalo;
 
@@ -84,13 +83,12 @@ var bulletin = Bulletin.CreateBuilder()
     .Build();
 Console.WriteLine($"4. Bulletin {bulletin.Id}: [{bulletin.Priority}] {bulletin.Title}");
 
-var station = new StationPlayOrder();
+await using var radio = await RadioStep.StartAsync(commune.Code, 3);
 var channels = new IBulletinChannel[]
 {
     new ZaloBulletinChannel(oa),
     new ZaloBulletinChannel(oa, tag: "thon-1"),
-    new InMemoryBulletinChannel($"radio:{commune.Code}", (b, _) =>
-        Task.FromResult(DeliveryOutcome.Accepted($"radio:{commune.Code}", station.Enqueue(b).ToString()))),
+    radio.Channel,
     new InMemoryBulletinChannel($"board:{commune.Code}", (_, _) =>
         Task.FromResult(DeliveryOutcome.Rejected($"board:{commune.Code}", "the board is offline (last seen 3 days ago)", "OFFLINE"))),
     new InMemoryBulletinChannel("board:hung", async (_, ct) =>
@@ -104,7 +102,7 @@ var result = await dispatcher.DispatchAsync(bulletin);
 
 Print(result);
 var zaloMessages = emulator.GetSentMessages("demo-oa").Count;
-Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; the radio plays it now ({station.ReadyCount} queued).");
+Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; {radio.Deliveries.Count(d => d.Outcome == NinhBinh.Comms.Broadcast.Radio.Mqtt.SpeakerOutcome.Acked)} of {radio.Deliveries.Count} speakers acked.");
 
 // 5. Dispatching the same bulletin again is safe: the Zalo channels' journal (in the token folder) skips everyone reached.
 var again = await new BulletinDispatcher(channels.Take(2)).DispatchAsync(bulletin);
@@ -123,7 +121,7 @@ var capValid = CapStep.Run(bulletin, output);
 Console.WriteLine("8. KPIs (Metrics, SQLite)");
 var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].Recipients?.Sent ?? 0, output);
 Directory.Delete(tokenFolder, recursive: true);
-return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && station.ReadyCount == 1 && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && radio.Deliveries.Count == 3 && radio.Deliveries.All(d => d.Outcome == NinhBinh.Comms.Broadcast.Radio.Mqtt.SpeakerOutcome.Acked) && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {

@@ -62,6 +62,7 @@ internal static class EmulatorCommands
 
         var emulatorCommand = new Command("emulator", "The local Zalo emulator (loopback only).");
         emulatorCommand.Subcommands.Add(start);
+        emulatorCommand.Subcommands.Add(RadioCommands.EmulatorSpeakers(stdout));
         return emulatorCommand;
     }
 }

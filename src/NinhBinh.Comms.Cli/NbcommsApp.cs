@@ -50,6 +50,7 @@ internal static class NbcommsApp
             EmulatorCommands.Create(stdout),
             CapCommands.Create(stdout),
             KpiCommands.Create(stdout),
+            RadioCommands.Create(stdout),
         };
         root.Options.Add(ConfigOption);
 

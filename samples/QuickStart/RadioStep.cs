@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NinhBinh.Comms;
+using NinhBinh.Comms.Broadcast.Radio;
+using NinhBinh.Comms.Broadcast.Radio.Mqtt;
+using NinhBinh.Comms.Emulator.Speakers;
+
+/// <summary>
+/// The QuickStart's radio step: the emulator's embedded MQTT broker and simulated speakers of the commune, driven by
+/// <see cref="MqttRadioClient"/> over the open speaker profile (nothing to install).
+/// </summary>
+internal sealed class RadioStep : IAsyncDisposable
+{
+    private readonly EmbeddedMqttBroker _broker;
+    private readonly List<SimulatedSpeaker> _speakers;
+    private readonly MqttRadioClient _client;
+    private readonly string _communeCode;
+
+    private RadioStep(EmbeddedMqttBroker broker, List<SimulatedSpeaker> speakers, MqttRadioClient client, string communeCode)
+    {
+        _broker = broker;
+        _speakers = speakers;
+        _client = client;
+        _communeCode = communeCode;
+        Channel = new InMemoryBulletinChannel("radio:" + communeCode, SendAsync);
+    }
+
+    /// <summary>The radio as a dispatcher channel: the bulletin spoken on every speaker of the commune.</summary>
+    public IBulletinChannel Channel { get; }
+
+    /// <summary>The per-device outcomes of the last bulletin.</summary>
+    public IReadOnlyList<SpeakerDelivery> Deliveries { get; private set; } = Array.Empty<SpeakerDelivery>();
+
+    public static async Task<RadioStep> StartAsync(string communeCode, int speakers)
+    {
+        var broker = await EmbeddedMqttBroker.StartAsync();
+        var list = new List<SimulatedSpeaker>();
+        for (var i = 1; i <= speakers; i++)
+        {
+            list.Add(await SimulatedSpeaker.StartAsync(broker.Uri, "37", communeCode, $"loa-{communeCode}-{i}"));
+        }
+
+        var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri });
+        await client.ConnectAsync();
+        Console.WriteLine($"   IP radio: embedded MQTT broker {broker.Uri}, {speakers} simulated speakers of commune {communeCode}");
+        return new RadioStep(broker, list, client, communeCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        foreach (var speaker in _speakers)
+        {
+            await speaker.DisposeAsync();
+        }
+
+        await _broker.DisposeAsync();
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(Bulletin bulletin, CancellationToken cancellationToken)
+    {
+        var text = bulletin.Title + ". " + bulletin.Summary;
+        var command = SpeakerCommand.SpeakText("b-" + bulletin.Id, text.Length > SpeakerProfile.MaxTextLength ? text.Substring(0, SpeakerProfile.MaxTextLength) : text, bulletin.Priority, DateTimeOffset.UtcNow);
+        Deliveries = await _client.SendAsync(_communeCode, command, TimeSpan.FromSeconds(1.5), cancellationToken);
+        var summary = string.Join(", ", Deliveries.Select(d => d.DeviceId + " " + d.Outcome.ToString().ToLowerInvariant()));
+        return Deliveries.All(d => d.Outcome == SpeakerOutcome.Acked)
+            ? DeliveryOutcome.Accepted(Channel.Name, summary)
+            : DeliveryOutcome.Rejected(Channel.Name, summary, "SPEAKERS");
+    }
+}
