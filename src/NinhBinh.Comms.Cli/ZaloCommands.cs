@@ -17,6 +17,7 @@ internal static class ZaloCommands
         zalo.Subcommands.Add(Login(stdout));
         zalo.Subcommands.Add(SendText(stdout));
         zalo.Subcommands.Add(Followers(stdout));
+        zalo.Subcommands.Add(ZaloPublishingCommands.Upload(stdout));
         return zalo;
     }
 
