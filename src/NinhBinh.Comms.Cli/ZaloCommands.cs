@@ -18,6 +18,7 @@ internal static class ZaloCommands
         zalo.Subcommands.Add(SendText(stdout));
         zalo.Subcommands.Add(Followers(stdout));
         ZaloWebhookCommands.AddTo(zalo, stdout);
+        zalo.Subcommands.Add(ZaloPublishingCommands.Upload(stdout));
         return zalo;
     }
 

@@ -110,4 +110,12 @@ public static class ZaloModelFactory
     /// <returns>The pair.</returns>
     public static ZaloTokenSet ZaloTokenSet(string accessToken, string refreshToken, DateTimeOffset accessTokenExpiresAt, DateTimeOffset refreshTokenExpiresAt, DateTimeOffset issuedAt)
         => new(accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt, issuedAt);
+
+    /// <summary>Builds the answer to an upload.</summary>
+    /// <param name="id">The attachment id (image, gif) or file token (file).</param>
+    /// <param name="kind">What was uploaded.</param>
+    /// <param name="expiresAt">When the upload expires (7 days after it).</param>
+    /// <returns>The result.</returns>
+    public static ZaloUploadResult ZaloUploadResult(string id, ZaloUploadKind kind, DateTimeOffset expiresAt)
+        => new(Guard.NotNullOrWhiteSpace(id), kind, expiresAt);
 }

@@ -293,6 +293,38 @@ public class ZaloOfficialAccountClient
             packageName: d.PackageName);
     }
 
+    /// <summary>
+    /// Uploads an image (jpg/png, at most 1 MB), a gif (at most 5 MB) or a file (pdf/doc/docx, at most 5 MB) for use
+    /// in messages and articles. The type is read from the content and must agree with the file name's extension;
+    /// type and size are checked before anything is sent.
+    /// </summary>
+    /// <param name="fileName">The file's name, with its extension (only the name is sent, never a local path).</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The attachment id (image, gif) or file token (file), with its 7-day expiry.</returns>
+    /// <exception cref="ArgumentException">The name or content is not an accepted type, they disagree, or the size is over the limit.</exception>
+    /// <exception cref="ZaloOutcomeUnknownException">The upload may have reached Zalo but no answer came (uploads are never repeated then).</exception>
+    public virtual async Task<ZaloUploadResult> UploadAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var kind = ZaloUploadRules.Check(fileName, content);
+        var endpoint = kind switch
+        {
+            ZaloUploadKind.Image => ZaloEndpoint.UploadImage,
+            ZaloUploadKind.Gif => ZaloEndpoint.UploadGif,
+            _ => ZaloEndpoint.UploadFile,
+        };
+        var name = System.IO.Path.GetFileName(fileName);
+        var data = await _core.CallAsync(OaId, endpoint.Name, true, (Api: _core.OpenApi, Endpoint: endpoint, Name: name, Content: content),
+            static (s, token, proof, ct) => s.Api.UploadAsync(s.Endpoint, s.Name, s.Content, token, proof, ct), cancellationToken).ConfigureAwait(false);
+        var id = kind == ZaloUploadKind.File ? data?.Token : data?.AttachmentId;
+        if (id is not { Length: > 0 })
+        {
+            throw MissingData(endpoint.Name);
+        }
+
+        return new ZaloUploadResult(id, kind, _core.Time.GetUtcNow() + ZaloUploadRules.Lifetime);
+    }
+
     private async Task<ZaloMessageResult> SendAsync(string kind, string operation, ZaloRecipient recipient, ZaloMessage message, bool allowAnonymous, CancellationToken cancellationToken)
     {
         Guard.NotNull(recipient);

@@ -20,7 +20,7 @@ public class ZaloModelTests
     private static readonly Type[] ResponseModels =
     {
         typeof(ZaloMessageResult), typeof(ZaloFollowerPage), typeof(ZaloUserProfile), typeof(ZaloUserQuota), typeof(ZaloQuota),
-        typeof(ZaloOfficialAccountInfo), typeof(ZaloAuthorizationRequest), typeof(ZaloTokenSet),
+        typeof(ZaloOfficialAccountInfo), typeof(ZaloAuthorizationRequest), typeof(ZaloTokenSet), typeof(ZaloUploadResult),
     };
 
     private static ZaloClientFactory Create(StubZaloHandler handler, Action<ZaloClientOptions>? configure = null)

@@ -110,6 +110,11 @@ internal sealed partial class ZaloBackend
         lock (_gate)
         {
             var oa = RequireOa(request.Grant!.OaId);
+            if (HasDeadUpload(oa.OaId, attachment, now))
+            {
+                return Json.Error(-100, "The attachment has expired or does not exist (uploads are kept 7 days).");
+            }
+
             UserRecord? user = null;
             if (!anonymous)
             {

@@ -65,6 +65,7 @@ public sealed partial class ZaloEmulator
         _backend.MapQuotaRoutes(Map);
         _backend.MapOfficialAccountRoutes(Map);
         _backend.MapZnsRoutes(Map);
+        _backend.MapUploadRoutes(Map);
     }
 
     private async Task HandleAsync(HttpContext context, Surface surface, Func<ApiRequest, Reply> handler)
@@ -74,6 +75,7 @@ public sealed partial class ZaloEmulator
             _backend.CountRequest();
         }
 
+        var files = await ReadFilesAsync(context).ConfigureAwait(false);
         string body;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
         {
@@ -88,6 +90,7 @@ public sealed partial class ZaloEmulator
             Headers = context.Request.Headers,
             Body = body,
             Form = isForm ? QueryHelpers.ParseQuery(body) : _noForm,
+            Files = files,
         };
 
         var fault = _backend.TakeFault(request.Path);
@@ -114,6 +117,27 @@ public sealed partial class ZaloEmulator
         }
 
         await WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    /// <summary>The file parts of a multipart body, read as bytes (the body is then empty to the handlers).</summary>
+    private static async Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType
+            || context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return [];
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var files = new List<UploadedFile>(form.Files.Count);
+        foreach (var file in form.Files)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            files.Add(new UploadedFile(file.Name, file.FileName, file.ContentType, buffer.ToArray()));
+        }
+
+        return files;
     }
 
     private static async Task WriteAsync(HttpContext context, Reply reply)

@@ -187,6 +187,11 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
     /// <returns>A snapshot (empty for an unknown OA).</returns>
     public IReadOnlyList<EmulatedMessage> GetSentMessages(string oaId) => _backend.GetSentMessages(oaId);
 
+    /// <summary>How many uploads (image, gif, file) an OA has made, expired ones included.</summary>
+    /// <param name="oaId">The OA id.</param>
+    /// <returns>The count (0 for an unknown OA).</returns>
+    public int GetUploadCount(string oaId) => _backend.GetUploads(oaId).Count;
+
     /// <summary>The next requests to a path answer HTTP 200 <c>{"error":errorCode,...}</c> without doing anything.</summary>
     /// <param name="path">The path, e.g. <c>/v3.0/oa/message/cs</c>.</param>
     /// <param name="errorCode">The Zalo error code to answer.</param>

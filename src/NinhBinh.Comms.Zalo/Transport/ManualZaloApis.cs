@@ -29,6 +29,9 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
 
+    public Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => _direct.UploadAsync(endpoint, fileName, content, accessToken, appSecretProof, cancellationToken);
+
     public Task<ZaloEnvelope<FollowerListData>> GetFollowersAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Get(ZaloEndpoint.ListFollowers, "data=" + Uri.EscapeDataString(data), accessToken, appSecretProof, ZaloJson.Wire.ZaloEnvelopeFollowerListData, cancellationToken);
 

@@ -96,6 +96,9 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
 
+    public Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => _direct.UploadAsync(endpoint, fileName, content, accessToken, appSecretProof, cancellationToken);
+
     public async Task<ZaloEnvelope<FollowerListData>> GetFollowersAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => Read(await _refit.GetFollowersAsync(data, accessToken, appSecretProof, ZaloEndpoint.ListFollowers.Safety, cancellationToken).ConfigureAwait(false), ZaloEndpoint.ListFollowers);
 

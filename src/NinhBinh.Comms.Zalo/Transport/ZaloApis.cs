@@ -25,6 +25,9 @@ internal interface IZaloOpenApi
     /// <summary>POST /v3.0/oa/message/{kind}; at most once.</summary>
     Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
+    /// <summary>A multipart upload (image, gif or file), rebuilt whole on a repeated attempt.</summary>
+    Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
+
     Task<ZaloEnvelope<FollowerListData>> GetFollowersAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
     Task<ZaloEnvelope<UserDetailData>> GetUserDetailAsync(string data, string accessToken, string? appSecretProof, CancellationToken cancellationToken);

@@ -65,6 +65,33 @@ internal sealed class ZaloDirectCalls
         return SendAsync(request, ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name, cancellationToken);
     }
 
+    /// <summary>
+    /// A multipart upload (field <c>file</c>). The parts are byte arrays, so a repeated attempt of the same request
+    /// serializes the whole body again; the multipart Content-Type and its boundary are set by the content itself.
+    /// </summary>
+    public Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+    {
+        var request = CreateRequest(endpoint);
+        AddToken(request, accessToken, appSecretProof);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(MediaType(fileName));
+        var multipart = new MultipartFormDataContent { { file, "file", fileName } };
+        request.Content = multipart;
+        return SendAsync(request, ZaloJson.Wire.ZaloEnvelopeUploadData, endpoint.Name, cancellationToken);
+    }
+
+    private static string MediaType(string fileName)
+        => System.IO.Path.GetExtension(fileName).ToUpperInvariant() switch
+        {
+            ".JPG" or ".JPEG" => "image/jpeg",
+            ".PNG" => "image/png",
+            ".GIF" => "image/gif",
+            ".PDF" => "application/pdf",
+            ".DOC" => "application/msword",
+            ".DOCX" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            _ => "application/octet-stream",
+        };
+
     public Task<OAuthTokenResponse> RequestTokenAsync(string secretKey, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var request = CreateRequest(ZaloEndpoint.AccessToken);

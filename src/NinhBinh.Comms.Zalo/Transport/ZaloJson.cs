@@ -369,6 +369,15 @@ internal sealed class QuotaV2Data
     public string? Type { get; set; }
 }
 
+internal sealed class UploadData
+{
+    [JsonPropertyName("attachment_id")]
+    public string? AttachmentId { get; set; }
+
+    [JsonPropertyName("token")]
+    public string? Token { get; set; }
+}
+
 internal sealed class OaInfoData
 {
     [JsonPropertyName("oa_id")]
@@ -459,6 +468,7 @@ internal sealed class StringOrNumberConverter : JsonConverter<string?>
 [JsonSerializable(typeof(ZaloEnvelope<QuotaV3Data>))]
 [JsonSerializable(typeof(ZaloEnvelope<QuotaV2Data>))]
 [JsonSerializable(typeof(ZaloEnvelope<OaInfoData>))]
+[JsonSerializable(typeof(ZaloEnvelope<UploadData>))]
 [JsonSerializable(typeof(OAuthTokenResponse))]
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(FollowerListQuery))]

@@ -17,5 +17,8 @@ internal sealed class ApiRequest
 
     public required IReadOnlyDictionary<string, StringValues> Form { get; init; }
 
+    /// <summary>The file parts of a multipart request; empty for any other body.</summary>
+    public IReadOnlyList<UploadedFile> Files { get; init; } = [];
+
     public AccessTokenRecord? Grant { get; set; }
 }
