@@ -100,14 +100,9 @@ public sealed class KpiAggregator
 
     internal AdministrativeUnit ResolveUnit(string unitCode, DateTime asOf)
     {
-        if (unitCode is null || !(unitCode.Length is 2 or 5) || !unitCode.All(c => c >= '0' && c <= '9'))
+        if (KpiUnits.CodeProblem(_registry, unitCode) is { } problem)
         {
-            throw new ArgumentException($"unit '{unitCode}' is not a province (2 digits) or commune (5 digits) code.", nameof(unitCode));
-        }
-
-        if (_registry.GetVersions(unitCode).Count == 0)
-        {
-            throw new ArgumentException($"unit {unitCode} is not a known administrative unit.", nameof(unitCode));
+            throw new ArgumentException($"unit {problem}.", nameof(unitCode));
         }
 
         return KpiUnits.Map(_registry, unitCode, asOf, _time.GetVietnamToday())
@@ -208,7 +203,7 @@ public sealed class KpiAggregator
     /// One channel's figures for a sum over [from, to]: the figure for exactly that period when there is one; otherwise
     /// the figures inside it, finest first, leaving out any that overlaps one already taken (a month beside its days).
     /// </summary>
-    private static List<MetricObservation> Cover(IEnumerable<MetricObservation> figures, DateTime from, DateTime to)
+    internal static List<MetricObservation> Cover(IEnumerable<MetricObservation> figures, DateTime from, DateTime to)
     {
         var inside = figures.Where(o => o.PeriodStart >= from && o.PeriodEnd <= to).ToList();
         var exact = inside.FirstOrDefault(o => o.PeriodStart == from && o.PeriodEnd == to);

@@ -414,13 +414,10 @@ public static class KpiCsv
             }
 
             string? error = null;
-            if (!(code.Length is 2 or 5) || !code.All(c => c >= '0' && c <= '9'))
+            var problem = KpiUnits.CodeProblem(_registry, code);
+            if (problem is not null)
             {
-                error = $"{field} '{Clip(code)}' is not a province (2 digits) or commune (5 digits) code";
-            }
-            else if (_registry.GetVersions(code).Count == 0)
-            {
-                error = $"{field} {code} is not a known administrative unit";
+                error = field + " " + problem;
             }
             else
             {

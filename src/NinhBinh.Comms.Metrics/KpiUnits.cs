@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace NinhBinh.Comms.Metrics;
 
@@ -22,6 +23,21 @@ internal static class KpiUnits
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="code"/> cannot name a unit (not 2 or 5 digits, or unknown to the registry), as the end of a
+    /// message that starts with the field's name; null when it is a known code.
+    /// </summary>
+    public static string? CodeProblem(AdministrativeUnitRegistry registry, string? code)
+    {
+        if (code is null || !(code.Length is 2 or 5) || !code.All(c => c >= '0' && c <= '9'))
+        {
+            var shown = code is null ? string.Empty : code.Length <= 40 ? code : code.Substring(0, 40) + "…";
+            return $"'{shown}' is not a province (2 digits) or commune (5 digits) code";
+        }
+
+        return registry.GetVersions(code).Count == 0 ? $"{code} is not a known administrative unit" : null;
     }
 
     /// <summary>The province code of a unit in force (itself for a province).</summary>

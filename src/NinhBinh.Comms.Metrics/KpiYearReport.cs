@@ -113,7 +113,7 @@ public sealed class KpiYearReport
             for (var m = 1; m <= 12; m++)
             {
                 var month = ReportingPeriod.Statistical(ReportingPeriodKind.Month, year, m);
-                months[m - 1] = SumOf(channel.Where(o => o.PeriodStart >= month.Start && o.PeriodEnd <= month.End));
+                months[m - 1] = KpiAggregator.Cover(channel, month.Start, month.End).Sum(o => o.Value);
             }
 
             trend.Add(($"{MetricCatalog.PlatformName(channel.Key.Platform)}/{channel.Key.UnitCode}/{channel.Key.Channel}", months));
@@ -324,25 +324,6 @@ public sealed class KpiYearReport
         MetricCatalog.EngagementRate => "Tỷ lệ tương tác",
         _ => key,
     };
-
-    private static decimal SumOf(IEnumerable<MetricObservation> figures)
-    {
-        // The finest figures of one channel in one month, never a figure and its parts twice.
-        var taken = new List<(DateTime, DateTime)>();
-        var total = 0m;
-        foreach (var o in figures.OrderBy(o => o.PeriodEnd - o.PeriodStart))
-        {
-            if (taken.Any(t => o.PeriodStart <= t.Item2 && o.PeriodEnd >= t.Item1))
-            {
-                continue;
-            }
-
-            taken.Add((o.PeriodStart, o.PeriodEnd));
-            total += o.Value;
-        }
-
-        return total;
-    }
 
     private static void WriteFigure(Utf8JsonWriter json, KpiFigure f, KpiPlatform? platform)
     {
