@@ -46,7 +46,11 @@ public sealed class KpiIndicators
     public async Task<IReadOnlyList<IndicatorResult>> EvaluateAsync(string unitCode, DateTime asOf, CancellationToken cancellationToken = default)
     {
         asOf = asOf.Date;
-        new KpiAggregator(_store, _registry, _time).ResolveUnit(unitCode, asOf); // checks the code, naming it when unknown
+        if (KpiUnits.CodeProblem(_registry, unitCode) is { } problem)
+        {
+            throw new ArgumentException($"unit {problem}.", nameof(unitCode));
+        }
+
         var unit = KpiUnits.Map(_registry, unitCode, asOf, asOf)
             ?? throw new ArgumentException($"unit {unitCode} does not map to one unit in force on {asOf:yyyy-MM-dd}.", nameof(unitCode));
         var communes = unit.Level == AdministrativeLevel.Province ? CommunesOf(unit.Code, asOf) : new List<string> { unit.Code };
