@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms;
@@ -51,6 +53,12 @@ public sealed class DeliveryOutcome
 
     /// <summary>How long the delivery took, as measured by <see cref="BulletinDispatcher"/>; zero when not measured.</summary>
     public TimeSpan Duration { get; private init; }
+
+    /// <summary>
+    /// The outcome of each target the channel reached (each display of a board channel, each speaker of a radio
+    /// station); empty for channels that do not report targets one by one.
+    /// </summary>
+    public IReadOnlyList<TargetOutcome> Targets { get; private init; } = Array.Empty<TargetOutcome>();
 
     /// <summary>The channel took the bulletin and publishes it now.</summary>
     /// <param name="channel">The channel name.</param>
@@ -145,6 +153,37 @@ public sealed class DeliveryOutcome
     /// <returns>A copy of this outcome; this one is unchanged.</returns>
     public DeliveryOutcome WithRecipients(DeliveryCounts recipients) => Copy(recipients, Duration);
 
+    /// <summary>
+    /// Returns a copy of this outcome that lists the outcome of each target (each display, each speaker); when the
+    /// outcome has no recipient counts yet, they are derived from the targets (succeeded = sent, the rest failed).
+    /// </summary>
+    /// <param name="targets">The targets' outcomes.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="targets"/> or one of its items is <see langword="null"/>.</exception>
+    public DeliveryOutcome WithTargets(IEnumerable<TargetOutcome> targets)
+    {
+        var list = Guard.NotNull(targets).ToArray();
+        if (Array.IndexOf(list, null) >= 0)
+        {
+            throw new ArgumentNullException(nameof(targets), "A target outcome is null.");
+        }
+
+        var counts = Recipients ?? new DeliveryCounts(list.Count(t => t.IsSuccess), list.Count(t => !t.IsSuccess));
+        var copy = Copy(counts, Duration);
+        return new DeliveryOutcome(copy.Channel, copy.Status)
+        {
+            ExternalId = copy.ExternalId,
+            ScheduledFor = copy.ScheduledFor,
+            Reason = copy.Reason,
+            ErrorCode = copy.ErrorCode,
+            RetryAfter = copy.RetryAfter,
+            Exception = copy.Exception,
+            Recipients = copy.Recipients,
+            Duration = copy.Duration,
+            Targets = list,
+        };
+    }
+
     /// <summary>Returns a copy with <see cref="Duration"/> set.</summary>
     /// <param name="duration">The measured duration.</param>
     /// <returns>A copy of this outcome.</returns>
@@ -167,5 +206,6 @@ public sealed class DeliveryOutcome
         Exception = Exception,
         Recipients = recipients,
         Duration = duration,
+        Targets = Targets,
     };
 }
