@@ -58,11 +58,12 @@ public static class CommsModelFactory
     /// <param name="exception">The exception behind a failure.</param>
     /// <param name="duration">How long the delivery took.</param>
     /// <param name="recipients">What a fan-out channel did for each recipient (sent, failed, skipped, unknown, pending).</param>
+    /// <param name="targets">The outcome of each target (display, speaker), or <see langword="null"/> for none.</param>
     /// <returns>The outcome.</returns>
     public static DeliveryOutcome DeliveryOutcome(string channel, DeliveryStatus status = DeliveryStatus.Accepted, string? externalId = null,
         DateTimeOffset? scheduledFor = null, string? reason = null, string? errorCode = null, TimeSpan? retryAfter = null, Exception? exception = null,
-        TimeSpan duration = default, DeliveryCounts? recipients = null)
+        TimeSpan duration = default, DeliveryCounts? recipients = null, IEnumerable<TargetOutcome>? targets = null)
         => status is < DeliveryStatus.Accepted or > DeliveryStatus.PartiallyDelivered
             ? throw new ArgumentOutOfRangeException(nameof(status), status, "status must be one of the DeliveryStatus values.")
-            : Comms.DeliveryOutcome.Create(channel, status, externalId, scheduledFor, reason, errorCode, retryAfter, exception, duration, recipients);
+            : Comms.DeliveryOutcome.Create(channel, status, externalId, scheduledFor, reason, errorCode, retryAfter, exception, duration, recipients, targets);
 }

@@ -136,7 +136,7 @@ public sealed class DeliveryOutcome
 
     /// <summary>Builds an outcome with every property (<see cref="CommsModelFactory.DeliveryOutcome"/>).</summary>
     internal static DeliveryOutcome Create(string channel, DeliveryStatus status, string? externalId, DateTimeOffset? scheduledFor, string? reason,
-        string? errorCode, TimeSpan? retryAfter, Exception? exception, TimeSpan duration, DeliveryCounts? recipients) => new(channel, status)
+        string? errorCode, TimeSpan? retryAfter, Exception? exception, TimeSpan duration, DeliveryCounts? recipients, IEnumerable<TargetOutcome>? targets) => new(channel, status)
     {
         ExternalId = externalId,
         ScheduledFor = scheduledFor,
@@ -146,6 +146,7 @@ public sealed class DeliveryOutcome
         Exception = exception,
         Duration = duration,
         Recipients = recipients,
+        Targets = targets is null ? Array.Empty<TargetOutcome>() : targets.ToArray(),
     };
 
     /// <summary>Returns a copy with <see cref="Recipients"/> set, for example <c>DeliveryOutcome.Rejected(…).WithRecipients(counts)</c>.</summary>
