@@ -149,6 +149,55 @@ public sealed class DeliveryOutcome
         Targets = targets is null ? Array.Empty<TargetOutcome>() : targets.ToArray(),
     };
 
+    /// <summary>
+    /// The outcome of a channel that reached several targets (displays, speakers), from each target's outcome: all
+    /// succeeded = <see cref="DeliveryStatus.Accepted"/>; some = <see cref="DeliveryStatus.PartiallyDelivered"/>
+    /// naming the first five that did not; none = <see cref="DeliveryStatus.TransientFailure"/> when every failure is
+    /// transient (offline, timed out), else <see cref="DeliveryStatus.Rejected"/>. Counts and targets are attached.
+    /// </summary>
+    /// <param name="channel">The channel's name.</param>
+    /// <param name="targets">Each target's outcome (at least one).</param>
+    /// <param name="externalId">What the channel created, or <see langword="null"/>.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentException"><paramref name="targets"/> is empty.</exception>
+    public static DeliveryOutcome FromTargets(string channel, IEnumerable<TargetOutcome> targets, string? externalId = null)
+    {
+        var list = Guard.NotNull(targets).ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("At least one target outcome is needed.", nameof(targets));
+        }
+
+        var failures = list.Where(t => t is null || !t.IsSuccess).ToList();
+        if (failures.Count == 0)
+        {
+            return Accepted(channel, externalId).WithTargets(list);
+        }
+
+        if (failures.Contains(null!))
+        {
+            throw new ArgumentNullException(nameof(targets), "A target outcome is null.");
+        }
+
+        var named = string.Join("; ", failures.Take(5).Select(f => f.ToString())) + (failures.Count > 5 ? $"; and {failures.Count - 5} more" : string.Empty);
+        var transient = failures.All(f => f.Status == DeliveryStatus.TransientFailure);
+        var code = failures.Select(f => f.ErrorCode).Distinct().Count() == 1 ? failures[0].ErrorCode : null;
+        var ok = list.Length - failures.Count;
+        var outcome = ok > 0
+            ? PartiallyDelivered(channel, new DeliveryCounts(ok, failures.Count), $"{failures.Count} of {list.Length} targets did not get it: {named}", code)
+            : transient
+                ? TransientFailure(channel, "no target got it: " + named, errorCode: code)
+                : Rejected(channel, "no target got it: " + named, code);
+        return new DeliveryOutcome(outcome.Channel, outcome.Status)
+        {
+            ExternalId = externalId,
+            Reason = outcome.Reason,
+            ErrorCode = outcome.ErrorCode,
+            Recipients = new DeliveryCounts(ok, failures.Count),
+            Targets = list,
+        };
+    }
+
     /// <summary>Returns a copy with <see cref="Recipients"/> set, for example <c>DeliveryOutcome.Rejected(…).WithRecipients(counts)</c>.</summary>
     /// <param name="recipients">The counts.</param>
     /// <returns>A copy of this outcome; this one is unchanged.</returns>

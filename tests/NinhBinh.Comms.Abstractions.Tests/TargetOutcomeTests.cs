@@ -37,4 +37,27 @@ public class TargetOutcomeTests
         Assert.Throws<ArgumentException>(() => new TargetOutcome(" ", DeliveryStatus.Accepted));
         Assert.Throws<ArgumentNullException>(() => DeliveryOutcome.Accepted("x").WithTargets(new TargetOutcome[] { null! }));
     }
+
+    [Fact]
+    public void An_outcome_from_targets_says_accepted_partial_transient_or_rejected()
+    {
+        var ok = new TargetOutcome("spk-1", DeliveryStatus.Accepted);
+        var offline = new TargetOutcome("spk-2", DeliveryStatus.TransientFailure, reason: "offline", errorCode: "OFFLINE");
+        var failed = new TargetOutcome("spk-3", DeliveryStatus.Rejected, reason: "codec not supported", errorCode: "FAILED");
+
+        var all = DeliveryOutcome.FromTargets("radio", new[] { ok }, "cmd-1");
+        Assert.Equal((DeliveryStatus.Accepted, "cmd-1", new DeliveryCounts(1, 0)), (all.Status, all.ExternalId, all.Recipients!.Value));
+
+        var partial = DeliveryOutcome.FromTargets("radio", new[] { ok, offline });
+        Assert.Equal(DeliveryStatus.PartiallyDelivered, partial.Status);
+        Assert.Equal("OFFLINE", partial.ErrorCode);
+        Assert.Equal("1 of 2 targets did not get it: spk-2: TransientFailure (offline)", partial.Reason);
+        Assert.Equal(2, partial.Targets.Count);
+
+        Assert.Equal(DeliveryStatus.TransientFailure, DeliveryOutcome.FromTargets("radio", new[] { offline }).Status);
+        var none = DeliveryOutcome.FromTargets("radio", new[] { offline, failed });
+        Assert.Equal(DeliveryStatus.Rejected, none.Status);
+        Assert.Null(none.ErrorCode); // two different codes
+        Assert.Throws<ArgumentException>(() => DeliveryOutcome.FromTargets("radio", Array.Empty<TargetOutcome>()));
+    }
 }

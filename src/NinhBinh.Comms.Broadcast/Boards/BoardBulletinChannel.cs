@@ -102,29 +102,14 @@ public sealed class BoardBulletinChannel : IBulletinChannel
         }
 
         var all = results.SelectMany(r => r).ToList();
-        var ok = all.Count(t => t.IsSuccess);
         var external = string.Join(", ", publications.Where(p => p is not null).Select(p => $"{p!.System}:{p.ContentId}"));
-        DeliveryOutcome outcome;
-        if (ok == all.Count)
+        var outcome = DeliveryOutcome.FromTargets(Name, all, external.Length == 0 ? null : external);
+        if (outcome.Status == DeliveryStatus.Accepted && !emergency && bulletin.ValidFrom is { } from && from > now)
         {
-            outcome = emergency || bulletin.ValidFrom is null || bulletin.ValidFrom <= now
-                ? DeliveryOutcome.Accepted(Name, external)
-                : DeliveryOutcome.Scheduled(Name, bulletin.ValidFrom.Value, external);
-        }
-        else
-        {
-            var failures = all.Where(t => !t.IsSuccess).ToList();
-            var reason = string.Join("; ", failures.Take(5).Select(f => f.ToString())) + (failures.Count > 5 ? $"; and {failures.Count - 5} more" : string.Empty);
-            var transient = failures.All(f => f.Status == DeliveryStatus.TransientFailure);
-            var counts = new DeliveryCounts(ok, failures.Count);
-            outcome = ok > 0
-                ? DeliveryOutcome.PartiallyDelivered(Name, counts, $"{failures.Count} of {all.Count} displays did not get it: {reason}", transient ? "OFFLINE" : null)
-                : transient
-                    ? DeliveryOutcome.TransientFailure(Name, "no display got it: " + reason, errorCode: "OFFLINE")
-                    : DeliveryOutcome.Rejected(Name, "no display got it: " + reason, failures[0].ErrorCode);
+            return DeliveryOutcome.Scheduled(Name, from, outcome.ExternalId).WithTargets(all);
         }
 
-        return outcome.WithTargets(all);
+        return outcome;
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public class BoardChannelTests
         Assert.Equal("UBND phường Hoa Lư", call.Content.TextBulletin!.IssuingAgency);
         Assert.Empty(_phuLy.Calls); // another commune's board is not touched
         Assert.Contains("xibo:2", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal("OFFLINE", outcome.ErrorCode);
     }
 
     [Fact]
