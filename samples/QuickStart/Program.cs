@@ -102,7 +102,7 @@ var result = await dispatcher.DispatchAsync(bulletin);
 
 Print(result);
 var zaloMessages = emulator.GetSentMessages("demo-oa").Count;
-Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; {radio.Deliveries.Count(d => d.Outcome == NinhBinh.Comms.Broadcast.Radio.Mqtt.SpeakerOutcome.Acked)} of {radio.Deliveries.Count} speakers acked.");
+Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; {result[radio.Channel.Name].Targets.Count(t => t.IsSuccess)} of {result[radio.Channel.Name].Targets.Count} speakers acked.");
 
 // 5. Dispatching the same bulletin again is safe: the Zalo channels' journal (in the token folder) skips everyone reached.
 var again = await new BulletinDispatcher(channels.Take(2)).DispatchAsync(bulletin);
@@ -121,7 +121,7 @@ var capValid = CapStep.Run(bulletin, output);
 Console.WriteLine("8. KPIs (Metrics, SQLite)");
 var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].Recipients?.Sent ?? 0, output);
 Directory.Delete(tokenFolder, recursive: true);
-return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && radio.Deliveries.Count == 3 && radio.Deliveries.All(d => d.Outcome == NinhBinh.Comms.Broadcast.Radio.Mqtt.SpeakerOutcome.Acked) && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {
@@ -131,5 +131,9 @@ static void Print(DispatchResult result)
             ? counts + (outcome.Reason is null ? string.Empty : "; " + outcome.Reason)
             : outcome.ExternalId ?? outcome.Reason;
         Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-16} {detail} ({outcome.Duration.TotalMilliseconds:0} ms)");
+        foreach (var target in outcome.Targets) // one line per speaker or display
+        {
+            Console.WriteLine($"      {target.Target,-26} {target.Status,-16} {target.Name}{(target.Reason is null ? "" : (target.Name is null ? "" : ": ") + target.Reason)}");
+        }
     }
 }

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using NinhBinh.Comms;
-using NinhBinh.Comms.Broadcast.Radio;
 using NinhBinh.Comms.Broadcast.Radio.Mqtt;
 using NinhBinh.Comms.Emulator.Speakers;
 
@@ -17,22 +14,17 @@ internal sealed class RadioStep : IAsyncDisposable
     private readonly EmbeddedMqttBroker _broker;
     private readonly List<SimulatedSpeaker> _speakers;
     private readonly MqttRadioClient _client;
-    private readonly string _communeCode;
 
     private RadioStep(EmbeddedMqttBroker broker, List<SimulatedSpeaker> speakers, MqttRadioClient client, string communeCode)
     {
         _broker = broker;
         _speakers = speakers;
         _client = client;
-        _communeCode = communeCode;
-        Channel = new InMemoryBulletinChannel("radio:" + communeCode, SendAsync);
+        Channel = new MqttRadioChannel(client, new MqttRadioChannelOptions { Name = "radio:" + communeCode, AckTimeout = TimeSpan.FromSeconds(3) });
     }
 
-    /// <summary>The radio as a dispatcher channel: the bulletin spoken on every speaker of the commune.</summary>
+    /// <summary>The radio as a dispatcher channel: the bulletin spoken on every speaker of the communes it targets, one outcome per speaker.</summary>
     public IBulletinChannel Channel { get; }
-
-    /// <summary>The per-device outcomes of the last bulletin.</summary>
-    public IReadOnlyList<SpeakerDelivery> Deliveries { get; private set; } = Array.Empty<SpeakerDelivery>();
 
     public static async Task<RadioStep> StartAsync(string communeCode, int speakers)
     {
@@ -58,16 +50,5 @@ internal sealed class RadioStep : IAsyncDisposable
         }
 
         await _broker.DisposeAsync();
-    }
-
-    private async Task<DeliveryOutcome> SendAsync(Bulletin bulletin, CancellationToken cancellationToken)
-    {
-        var text = bulletin.Title + ". " + bulletin.Summary;
-        var command = SpeakerCommand.SpeakText("b-" + bulletin.Id, text.Length > SpeakerProfile.MaxTextLength ? text.Substring(0, SpeakerProfile.MaxTextLength) : text, bulletin.Priority, DateTimeOffset.UtcNow);
-        Deliveries = await _client.SendAsync(_communeCode, command, TimeSpan.FromSeconds(1.5), cancellationToken);
-        var summary = string.Join(", ", Deliveries.Select(d => d.DeviceId + " " + d.Outcome.ToString().ToLowerInvariant()));
-        return Deliveries.All(d => d.Outcome == SpeakerOutcome.Acked)
-            ? DeliveryOutcome.Accepted(Channel.Name, summary)
-            : DeliveryOutcome.Rejected(Channel.Name, summary, "SPEAKERS");
     }
 }

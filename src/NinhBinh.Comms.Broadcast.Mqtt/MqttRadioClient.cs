@@ -46,6 +46,9 @@ public sealed class MqttRadioClient : IAsyncDisposable
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
+    /// <summary>The province whose topics the client uses (<see cref="MqttRadioOptions.ProvinceCode"/>).</summary>
+    public string ProvinceCode => _options.ProvinceCode;
+
     /// <summary>How many device messages were rejected as malformed, oversized or unexpected (logged, never thrown).</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejected);
 

@@ -1,0 +1,34 @@
+using System;
+
+namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
+
+/// <summary>Settings of a <see cref="MqttRadioChannel"/>.</summary>
+public sealed class MqttRadioChannelOptions
+{
+    /// <summary>The channel's name in dispatch results; <c>radio</c> by default.</summary>
+    public string Name { get; set; } = "radio";
+
+    /// <summary>How long to wait for the speakers' acknowledgements; 10 seconds by default, at most 5 minutes.</summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The text the speakers read for a bulletin without an audio attachment; by default the title, then the summary
+    /// (or the body), cut at the last sentence end within <see cref="SpeakerProfile.MaxTextLength"/> characters.
+    /// </summary>
+    public Func<Bulletin, string>? SpeechText { get; set; }
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it and the limit.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("Name: is empty.", nameof(Name));
+        }
+
+        if (AckTimeout <= TimeSpan.Zero || AckTimeout > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException($"AckTimeout: {AckTimeout} is not more than 0 and at most 5 minutes.", nameof(AckTimeout));
+        }
+    }
+}
