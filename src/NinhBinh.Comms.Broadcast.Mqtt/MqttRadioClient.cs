@@ -25,7 +25,14 @@ public sealed class MqttRadioClient : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Device, string Command), TaskCompletionSource<SpeakerDelivery>> _pending = new();
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _subscribeGate = new(1, 1);
+    private readonly SemaphoreSlim _outboxSignal = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly MqttOutbox _outbox;
+    private MqttClientOptions? _connectOptions;
+    private Task? _sender;
+    private int _reconnecting;
     private long _rejected;
+    private long _reconnects;
 
     /// <summary>Creates the client; call <see cref="ConnectAsync"/> before anything else.</summary>
     /// <param name="options">The options; <see cref="MqttRadioOptions.Server"/> is required.</param>
@@ -42,9 +49,25 @@ public sealed class MqttRadioClient : IAsyncDisposable
         }
 
         _time = timeProvider ?? TimeProvider.System;
+        if (options.ReconnectDelay <= TimeSpan.Zero || options.MaxReconnectDelay < options.ReconnectDelay)
+        {
+            throw new ArgumentException("ReconnectDelay must be positive and MaxReconnectDelay at least as long.", nameof(options));
+        }
+
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+        _outbox = new MqttOutbox(options.OutboxPath);
     }
+
+    /// <summary>How many commands wait for the broker (issued while it was unreachable, or not yet acknowledged by it).</summary>
+    public int PendingCommands => _outbox.Count;
+
+    /// <summary>How many times the client reconnected after the broker went away.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Whether the client is connected to the broker now.</summary>
+    public bool IsConnected => _client.IsConnected;
 
     /// <summary>The province whose topics the client uses (<see cref="MqttRadioOptions.ProvinceCode"/>).</summary>
     public string ProvinceCode => _options.ProvinceCode;
@@ -74,7 +97,10 @@ public sealed class MqttRadioClient : IAsyncDisposable
             builder = builder.WithTlsOptions(o => o.UseTls());
         }
 
-        await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        _connectOptions = builder.Build();
+        await _client.ConnectAsync(_connectOptions, cancellationToken).ConfigureAwait(false);
+        _sender ??= Task.Run(SendLoopAsync, CancellationToken.None);
+        _outboxSignal.Release(); // commands left in the outbox by an earlier run go out first, in order
     }
 
     /// <summary>The devices of a commune known from their retained states, online or not, ordered by id.</summary>
@@ -115,12 +141,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
             var tcs = new TaskCompletionSource<SpeakerDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending[(device.DeviceId, command.CommandId)] = tcs;
             waits.Add(tcs.Task);
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(SpeakerProfile.DeviceCommandTopic(_options.ProvinceCode, communeCode, device.DeviceId))
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            _outbox.Add(SpeakerProfile.DeviceCommandTopic(_options.ProvinceCode, communeCode, device.DeviceId), payload);
+            _outboxSignal.Release();
         }
 
         using var timer = new CancellationTokenSource(timeout, _time);
@@ -145,6 +167,12 @@ public sealed class MqttRadioClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_sender is not null)
+        {
+            await _sender.ConfigureAwait(false);
+        }
+
         if (_client.IsConnected)
         {
             await _client.DisconnectAsync().ConfigureAwait(false);
@@ -152,6 +180,136 @@ public sealed class MqttRadioClient : IAsyncDisposable
 
         _client.Dispose();
         _subscribeGate.Dispose();
+        _outboxSignal.Dispose();
+        _outbox.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Publishes the outbox in order, one command at a time, whenever the client is connected.</summary>
+    private async Task SendLoopAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await _outboxSignal.WaitAsync(token).ConfigureAwait(false);
+                foreach (var (sequence, topic, payload) in _outbox.Pending())
+                {
+                    if (!_client.IsConnected)
+                    {
+                        break; // the reconnection signals again
+                    }
+
+                    var message = new MqttApplicationMessageBuilder()
+                        .WithTopic(topic)
+                        .WithPayload(payload)
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                        .Build();
+                    try
+                    {
+                        await _client.PublishAsync(message, token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        break; // not accepted: it stays in the outbox and goes out after the reconnection
+                    }
+
+                    _outbox.Complete(sequence);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // disposed
+        }
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
+    {
+        StartReconnecting();
+        return Task.CompletedTask;
+    }
+
+    private void StartReconnecting()
+    {
+        if (!_stopping.IsCancellationRequested && _connectOptions is not null && Interlocked.Exchange(ref _reconnecting, 1) == 0)
+        {
+            _ = Task.Run(ReconnectAsync, CancellationToken.None);
+        }
+    }
+
+    private async Task ReconnectAsync()
+    {
+        var delay = _options.ReconnectDelay;
+        var token = _stopping.Token;
+        try
+        {
+            while (!token.IsCancellationRequested && !_client.IsConnected)
+            {
+                await Task.Delay(delay, _time, token).ConfigureAwait(false);
+                try
+                {
+                    await _client.ConnectAsync(_connectOptions!, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+                    continue;
+                }
+
+                Interlocked.Increment(ref _reconnects);
+                await ResubscribeAsync(token).ConfigureAwait(false);
+                _outboxSignal.Release();
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // disposed
+        }
+        finally
+        {
+            Volatile.Write(ref _reconnecting, 0);
+        }
+
+        if (!_client.IsConnected)
+        {
+            StartReconnecting(); // lost again between the connection and the end of the loop
+        }
+    }
+
+    private async Task ResubscribeAsync(CancellationToken cancellationToken)
+    {
+        string[] filters;
+        await _subscribeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            filters = _subscribed.ToArray();
+        }
+        finally
+        {
+            _subscribeGate.Release();
+        }
+
+        if (filters.Length == 0)
+        {
+            return;
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in filters)
+        {
+            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+        }
+
+        try
+        {
+            await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Lost again at once: the next reconnection subscribes again.
+        }
     }
 
     private string Prefix(string communeCode) => SpeakerProfile.CommuneCommandTopic(_options.ProvinceCode, communeCode).Replace("/all/cmd", "/", StringComparison.Ordinal);
@@ -162,9 +320,14 @@ public sealed class MqttRadioClient : IAsyncDisposable
         await _subscribeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_subscribed.Add(states))
+            if (_subscribed.Contains(states))
             {
                 return;
+            }
+
+            if (!_client.IsConnected)
+            {
+                throw new InvalidOperationException($"The broker {_options.Server} is unreachable and the devices of commune {communeCode} are not known yet; try again when it is back.");
             }
 
             var subscribe = new MqttClientSubscribeOptionsBuilder()
@@ -172,6 +335,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
                 .WithTopicFilter(f => f.WithTopic(states).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .Build();
             await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+            _subscribed.Add(events);
+            _subscribed.Add(states);
 
             // Retained states arrive right after the subscription; MQTT has no end-of-retained marker.
             await Task.Delay(_options.DiscoveryWindow, _time, cancellationToken).ConfigureAwait(false);

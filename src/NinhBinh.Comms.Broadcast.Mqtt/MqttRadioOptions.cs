@@ -25,4 +25,17 @@ public sealed class MqttRadioOptions
 
     /// <summary>How long to wait for the broker to accept the connection. 10 s by default.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A file that keeps the commands not yet accepted by the broker (appended and flushed to disk before they are
+    /// published), so that commands issued while the broker is down, or before the process stopped, go out in order
+    /// when it is back. <see langword="null"/> (the default) keeps them in memory only.
+    /// </summary>
+    public string? OutboxPath { get; set; }
+
+    /// <summary>The first wait before reconnecting after the broker went away; doubles up to <see cref="MaxReconnectDelay"/>. 1 s by default.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between reconnection attempts. 30 s by default.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -25,21 +25,34 @@ public sealed class MosquittoBroker : IDisposable
 
     public Uri Uri => new("mqtt://127.0.0.1:" + Port);
 
-    public static async Task<MosquittoBroker> StartAsync()
+    /// <summary>Starts mosquitto on a free port, or on <paramref name="port"/>; with <paramref name="persistenceDirectory"/>, sessions and retained messages survive a graceful stop.</summary>
+    public static async Task<MosquittoBroker> StartAsync(int? port = null, string? persistenceDirectory = null)
     {
         var exe = Executable ?? throw new InvalidOperationException("mosquitto is not installed, and CI=true requires it.");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var process = Process.Start(new ProcessStartInfo(exe, "-p " + port) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false })!;
-        var broker = new MosquittoBroker(process, port);
+        if (port is null)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+        }
+
+        var arguments = "-p " + port;
+        if (persistenceDirectory is not null)
+        {
+            var config = Path.Combine(persistenceDirectory, "mosquitto.conf");
+            File.WriteAllText(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location {persistenceDirectory}/\nuser root\n");
+            arguments = "-c " + config;
+        }
+
+        var process = Process.Start(new ProcessStartInfo(exe, arguments) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false })!;
+        var broker = new MosquittoBroker(process, port.Value);
         for (var i = 0; i < 100; i++)
         {
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
+                await client.ConnectAsync(IPAddress.Loopback, port.Value);
                 return broker;
             }
             catch (SocketException)
@@ -49,7 +62,24 @@ public sealed class MosquittoBroker : IDisposable
         }
 
         broker.Dispose();
-        throw new InvalidOperationException("mosquitto did not listen on port " + port + " within 5 s.");
+        throw new InvalidOperationException("mosquitto did not listen on port " + port + " within 5 s: " + (process.HasExited ? process.StandardError.ReadToEnd() : "still starting"));
+    }
+
+    /// <summary>Stops mosquitto gracefully (SIGTERM), so that it saves its persistence file, and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", "-TERM " + _process.Id) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public void Dispose()
