@@ -70,15 +70,21 @@ internal sealed class MqttOutbox : IDisposable
         }
     }
 
-    /// <summary>Adds a command (durably, with a file) and returns its sequence number.</summary>
-    public long Add(string topic, byte[] payload)
+    /// <summary>Adds commands, in order, with one flush to disk for all of them (with a file).</summary>
+    public void AddRange(IReadOnlyList<string> topics, byte[] payload)
     {
         lock (_gate)
         {
-            var sequence = ++_next;
-            _pending.Add(sequence, (topic, payload));
-            Write($"P {sequence.ToString(CultureInfo.InvariantCulture)} {topic} {Convert.ToBase64String(payload)}\n", durable: true);
-            return sequence;
+            var text = new StringBuilder();
+            var encoded = Convert.ToBase64String(payload);
+            foreach (var topic in topics)
+            {
+                var sequence = ++_next;
+                _pending.Add(sequence, (topic, payload));
+                text.Append("P ").Append(sequence.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(topic).Append(' ').Append(encoded).Append('\n');
+            }
+
+            Write(text.ToString(), durable: true);
         }
     }
 

@@ -130,6 +130,7 @@ public sealed class MqttRadioClient : IAsyncDisposable
         var devices = await GetDevicesAsync(communeCode, cancellationToken).ConfigureAwait(false);
         var payload = SpeakerMessageSerializer.Serialize(command);
         var waits = new List<Task<SpeakerDelivery>>();
+        var topics = new List<string>();
         foreach (var device in devices)
         {
             if (device.Online != true)
@@ -141,7 +142,12 @@ public sealed class MqttRadioClient : IAsyncDisposable
             var tcs = new TaskCompletionSource<SpeakerDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending[(device.DeviceId, command.CommandId)] = tcs;
             waits.Add(tcs.Task);
-            _outbox.Add(SpeakerProfile.DeviceCommandTopic(_options.ProvinceCode, communeCode, device.DeviceId), payload);
+            topics.Add(SpeakerProfile.DeviceCommandTopic(_options.ProvinceCode, communeCode, device.DeviceId));
+        }
+
+        if (topics.Count > 0)
+        {
+            _outbox.AddRange(topics, payload); // one flush to disk for the whole commune
             _outboxSignal.Release();
         }
 
@@ -185,44 +191,68 @@ public sealed class MqttRadioClient : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Publishes the outbox in order, one command at a time, whenever the client is connected.</summary>
+    /// <summary>
+    /// Publishes the outbox whenever the client is connected: up to 256 commands in flight at once, but never two for
+    /// the same device topic, so each device gets its commands in the order they were issued. A command leaves the
+    /// outbox when the broker acknowledged it; at the first failure the rest wait for the reconnection.
+    /// </summary>
     private async Task SendLoopAsync()
     {
+        const int Window = 256;
         var token = _stopping.Token;
         try
         {
             while (!token.IsCancellationRequested)
             {
                 await _outboxSignal.WaitAsync(token).ConfigureAwait(false);
+                var inFlight = new List<Task<bool>>(Window);
+                var topics = new HashSet<string>(StringComparer.Ordinal);
+                var failed = false;
                 foreach (var (sequence, topic, payload) in _outbox.Pending())
                 {
-                    if (!_client.IsConnected)
+                    if (inFlight.Count >= Window || topics.Contains(topic))
+                    {
+                        failed = !(await Task.WhenAll(inFlight).ConfigureAwait(false)).All(ok => ok);
+                        inFlight.Clear();
+                        topics.Clear();
+                    }
+
+                    if (failed || !_client.IsConnected)
                     {
                         break; // the reconnection signals again
                     }
 
-                    var message = new MqttApplicationMessageBuilder()
-                        .WithTopic(topic)
-                        .WithPayload(payload)
-                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                        .Build();
-                    try
-                    {
-                        await _client.PublishAsync(message, token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                    {
-                        break; // not accepted: it stays in the outbox and goes out after the reconnection
-                    }
-
-                    _outbox.Complete(sequence);
+                    topics.Add(topic);
+                    inFlight.Add(PublishAsync(sequence, topic, payload, token));
                 }
+
+                await Task.WhenAll(inFlight).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // disposed
         }
+    }
+
+    private async Task<bool> PublishAsync(long sequence, string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        try
+        {
+            await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false; // not accepted: it stays in the outbox and goes out after the reconnection
+        }
+
+        _outbox.Complete(sequence);
+        return true;
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
