@@ -335,6 +335,26 @@ public class XiboBoardSystem : IBoardSystem
         return records;
     }
 
+    /// <summary>The campaign id of a layout (what schedule events refer to), e.g. of <see cref="BoardPublication.ContentId"/>.</summary>
+    /// <param name="layoutId">The layout id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The layout's campaign id.</returns>
+    /// <exception cref="BoardException">The CMS refused or failed, or has no such layout (<see cref="CommsException.Status"/> 404).</exception>
+    /// <remarks>Request: <c>GET /layout?layoutId=</c>.</remarks>
+    public virtual async Task<string> GetCampaignIdAsync(string layoutId, CancellationToken cancellationToken = default)
+    {
+        var id = ParseId(layoutId, nameof(layoutId));
+        using var found = await _api.SendAsync(HttpMethod.Get, "layout", new[] { Field("layoutId", XiboWire.Id(id)) }, null, XiboExpect.Json,
+            $"layout {XiboWire.Id(id)}", cancellationToken).ConfigureAwait(false);
+        var list = Array(found.Root, "GET /api/layout");
+        if (list.GetArrayLength() == 0)
+        {
+            throw new BoardException($"{Name}: GET /api/layout (layout {XiboWire.Id(id)}) found no such layout") { System = Name, Channel = "board", Status = 404 };
+        }
+
+        return XiboWire.String(list[0], "campaignId") ?? throw Malformed("GET /api/layout", "campaignId");
+    }
+
     // ---- layouts -----------------------------------------------------------------------------------------------
 
     private async Task<(int LayoutId, int CampaignId)> CreateLayoutAsync(BoardContent content, bool emergency, CancellationToken cancellationToken)

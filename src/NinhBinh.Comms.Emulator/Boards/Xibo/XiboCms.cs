@@ -344,6 +344,20 @@ internal sealed class XiboCms
 
     // ---- layouts -----------------------------------------------------------------------------------------------
 
+    public XiboReply GetLayouts(XiboRequest request)
+    {
+        lock (_gate)
+        {
+            IEnumerable<Layout> layouts = _layouts.Values.Where(l => l.ParentId is null).OrderBy(l => l.Id);
+            if (QueryInt(request, "layoutId") is { } id)
+            {
+                layouts = layouts.Where(l => l.Id == id);
+            }
+
+            return Page(request, layouts.Select(l => (JsonNode)LayoutJson(l)).ToList());
+        }
+    }
+
     public XiboReply AddLayout(XiboRequest request)
     {
         lock (_gate)

@@ -64,6 +64,7 @@ public sealed partial class XiboEmulator
         Map("PUT", "/api/display/requestscreenshot/{displayId}", _cms.RequestScreenshot);
         Map("GET", "/api/display/screenshot/{id}", _cms.GetScreenshot);
         Map("GET", "/api/resolution", _cms.GetResolutions);
+        Map("GET", "/api/layout", _cms.GetLayouts);
         Map("POST", "/api/layout", _cms.AddLayout);
         Map("DELETE", "/api/layout/{layoutId}", _cms.DeleteLayout);
         Map("PUT", "/api/layout/publish/{layoutId}", _cms.Publish);

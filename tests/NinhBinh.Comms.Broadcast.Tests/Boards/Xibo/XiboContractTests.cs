@@ -16,6 +16,7 @@ public class XiboContractTests
         "GET /display",
         "GET /resolution",
         "POST /layout",
+        "GET /layout",
         "POST /region/{id}",
         "POST /playlist/widget/{type}/{playlistId}",
         "PUT /playlist/widget/{id}",
@@ -47,6 +48,7 @@ public class XiboContractTests
         await board.GetDisplaysAsync();
         await board.GetDisplaysAsync("1");
         await board.GetScreenshotAsync("11");
+        Assert.NotEmpty(await board.GetCampaignIdAsync(text.ContentId));
         cms.Time.Advance(TimeSpan.FromMinutes(10));
         await board.GetProofOfPlayAsync(XiboFixture.Start.AddHours(-1), cms.Time.GetUtcNow(), "11");
         await board.RemoveAsync(scheduled);
