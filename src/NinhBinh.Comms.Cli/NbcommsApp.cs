@@ -51,6 +51,7 @@ internal static class NbcommsApp
             CapCommands.Create(stdout),
             KpiCommands.Create(stdout),
             RadioCommands.Create(stdout),
+            BoardCommands.Create(stdout),
         };
         root.Options.Add(ConfigOption);
 
