@@ -2,8 +2,9 @@
 //   1. a bulletin is checked, and every problem named;
 //   2. administrative codes from before the 2025 reform resolve to today's units;
 //   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
-//   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station and its e-boards at once,
-//      and every channel's outcome is printed (Zalo: how many followers were reached);
+//   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station (embedded MQTT broker, simulated
+//      speakers) and its e-boards (emulated Xibo CMS) at once, and every channel's outcome is printed with one line per
+//      speaker and display; then the all clear returns the boards to their schedule;
 //   5. the same bulletin dispatched again reaches nobody twice (the Zalo channel's delivery journal);
 //   6. a resident's reply comes back as a signed webhook, verified and handled once (ResidentReplyStep.cs);
 //   7. the emergency bulletin is written as a CAP 1.2 alert into the output folder (artifacts/quickstart) and validated;
@@ -13,8 +14,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Web;
 using NinhBinh.Comms;
 using NinhBinh.Comms.Emulator;
@@ -84,23 +83,20 @@ var bulletin = Bulletin.CreateBuilder()
 Console.WriteLine($"4. Bulletin {bulletin.Id}: [{bulletin.Priority}] {bulletin.Title}");
 
 await using var radio = await RadioStep.StartAsync(commune.Code, 3);
+await using var boards = await BoardStep.StartAsync(commune.Code);
 var channels = new IBulletinChannel[]
 {
     new ZaloBulletinChannel(oa),
     new ZaloBulletinChannel(oa, tag: "thon-1"),
     radio.Channel,
-    new InMemoryBulletinChannel($"board:{commune.Code}", (_, _) =>
-        Task.FromResult(DeliveryOutcome.Rejected($"board:{commune.Code}", "the board is offline (last seen 3 days ago)", "OFFLINE"))),
-    new InMemoryBulletinChannel("board:hung", async (_, ct) =>
-    {
-        await Task.Delay(Timeout.Infinite, ct); // never answers: the dispatcher times it out
-        return DeliveryOutcome.Accepted("board:hung");
-    }),
+    boards.Channel,
 };
-var dispatcher = new BulletinDispatcher(channels, new BulletinDispatcherOptions { ChannelTimeout = TimeSpan.FromSeconds(2) });
+var dispatcher = new BulletinDispatcher(channels, new BulletinDispatcherOptions { ChannelTimeout = TimeSpan.FromSeconds(10) });
 var result = await dispatcher.DispatchAsync(bulletin);
 
 Print(result);
+var interrupted = boards.PrintScreens();
+var boardsReverted = await boards.RevertAsync(commune.Code);
 var zaloMessages = emulator.GetSentMessages("demo-oa").Count;
 Console.WriteLine($"   {result.Count(DeliveryStatus.Accepted)} of {result.Outcomes.Count} channels took the bulletin; {zaloMessages} Zalo messages sent; {result[radio.Channel.Name].Targets.Count(t => t.IsSuccess)} of {result[radio.Channel.Name].Targets.Count} speakers acked.");
 
@@ -121,7 +117,7 @@ var capValid = CapStep.Run(bulletin, output);
 Console.WriteLine("8. KPIs (Metrics, SQLite)");
 var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].Recipients?.Sent ?? 0, output);
 Directory.Delete(tokenFolder, recursive: true);
-return capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return interrupted == 2 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {
@@ -130,10 +126,10 @@ static void Print(DispatchResult result)
         var detail = outcome.Recipients is { } counts
             ? counts + (outcome.Reason is null ? string.Empty : "; " + outcome.Reason)
             : outcome.ExternalId ?? outcome.Reason;
-        Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-16} {detail} ({outcome.Duration.TotalMilliseconds:0} ms)");
+        Console.WriteLine($"   {outcome.Channel,-20} {outcome.Status,-18} {detail} ({outcome.Duration.TotalMilliseconds:0} ms)");
         foreach (var target in outcome.Targets) // one line per speaker or display
         {
-            Console.WriteLine($"      {target.Target,-26} {target.Status,-16} {target.Name}{(target.Reason is null ? "" : (target.Name is null ? "" : ": ") + target.Reason)}");
+            Console.WriteLine($"      {target.Target,-26} {target.Status,-18} {target.Name}{(target.Reason is null ? "" : (target.Name is null ? "" : ": ") + target.Reason)}");
         }
     }
 }
