@@ -87,10 +87,13 @@ internal static class BoardHtmlWriter
 
     private static void AppendText(StringBuilder html, string element, string cssClass, BoardBox box, BoardTextBlock block, string text)
     {
-        // The whole text goes in the page; the browser wraps it itself, clipped to the lines the layout gave it.
-        html.Append('<').Append(element).Append(" class=\"box clamp ").Append(cssClass).Append("\" style=\"").Append(Style(box))
+        // The whole text goes in the page; the browser wraps it itself, clipped to the lines the layout gave it (a
+        // height of exactly those lines: a taller box would still paint the lines after the clamp).
+        var lines = Math.Max(1, block.Lines.Count);
+        html.Append('<').Append(element).Append(" class=\"box clamp ").Append(cssClass).Append("\" style=\"left: ").Append(Px(box.Left)).Append("px; top: ")
+            .Append(Px(box.Top)).Append("px; width: ").Append(Px(box.Width)).Append("px; max-height: ").Append(Px(Math.Min(box.Height, lines * block.LineHeight))).Append("px;")
             .Append(" font-size: ").Append(Px(block.FontSize)).Append("px; line-height: ").Append(Px(block.LineHeight)).Append("px; -webkit-line-clamp: ")
-            .Append(Math.Max(1, block.Lines.Count).ToString(CultureInfo.InvariantCulture)).Append(";\">")
+            .Append(lines.ToString(CultureInfo.InvariantCulture)).Append(";\">")
             .Append(Escape(text)).Append("</").Append(element).Append(">\n");
     }
 

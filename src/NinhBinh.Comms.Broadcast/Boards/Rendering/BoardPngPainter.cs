@@ -11,6 +11,8 @@ namespace NinhBinh.Comms.Broadcast.Boards.Rendering;
 /// </summary>
 internal static class BoardPngPainter
 {
+    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 3);
+
     /// <summary>The layout <see cref="Paint"/> draws, measured with the bundled fonts.</summary>
     public static BoardLayout Measure(BoardTextBulletin bulletin, BoardRenderOptions options)
     {
@@ -56,8 +58,10 @@ internal static class BoardPngPainter
             DrawQr(canvas, paint, layout.QrModules!, layout.Qr);
         }
 
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("SkiaSharp could not encode the PNG.");
+        // The "sub" filter alone at zlib level 3: a board page is mostly flat colour, and this is about 5 times faster
+        // than every filter at level 6 (Skia's default) for about 15 % more bytes (measured: benchmarks/README.md).
+        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("SkiaSharp could not read the drawn pixels.");
+        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("SkiaSharp could not encode the PNG.");
         return png.ToArray();
     }
 
