@@ -130,4 +130,42 @@ public class BoardCliTests
         Assert.Contains("body: 1201 characters, over the limit of 1200", oversized.Stderr, StringComparison.Ordinal);
         Assert.Equal((0, 0), (cms.TokensIssued, cms.ApiRequests));
     }
+
+    [Fact]
+    public async Task Emulator_xibo_runs_the_demo_CMS_prints_its_settings_and_stops_on_SIGTERM()
+    {
+        using var process = Harness.Start(Harness.Cli, ["emulator", "xibo"]);
+        try
+        {
+            var settings = new Dictionary<string, string>();
+            using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (settings.Count < 3)
+            {
+                var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+                Assert.NotNull(line);
+                if (line.StartsWith("NBCOMMS_", StringComparison.Ordinal))
+                {
+                    var equals = line.IndexOf('=', StringComparison.Ordinal);
+                    settings[line[..equals]] = line[(equals + 1)..];
+                }
+            }
+
+            var status = await Harness.RunCliAsync(settings, "board", "status", "--display-group", "2");
+
+            Assert.Equal(0, status.ExitCode);
+            Assert.StartsWith("21\tCổng UBND phường\tonline\t", status.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var stopped = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(stopped.Token);
+        }
+
+        Assert.Equal(0, process.ExitCode);
+    }
 }
