@@ -63,6 +63,7 @@ internal static class EmulatorCommands
         var emulatorCommand = new Command("emulator", "The local Zalo emulator (loopback only).");
         emulatorCommand.Subcommands.Add(start);
         emulatorCommand.Subcommands.Add(RadioCommands.EmulatorSpeakers(stdout));
+        emulatorCommand.Subcommands.Add(BoardAnthiasCommands.EmulatorAnthias(stdout));
         return emulatorCommand;
     }
 }

@@ -51,6 +51,7 @@ internal static class NbcommsApp
             CapCommands.Create(stdout),
             KpiCommands.Create(stdout),
             RadioCommands.Create(stdout),
+            BoardAnthiasCommands.Create(stdout), // temporary top level (h/anthias): attached under "board" at merge
         };
         root.Options.Add(ConfigOption);
 
