@@ -94,7 +94,23 @@ public sealed partial class AnthiasEmulator
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        var reply = Authenticate(context, path) ?? _player.TakeFault(path) switch
+        var fault = _player.TakeFault(path);
+        if (fault is AnthiasPlayer.HoldFault)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+            }
+
+            return;
+        }
+
+        var reply = Authenticate(context, path) ?? fault switch
         {
             AnthiasPlayer.StatusFault status => new AnthiasReply(status.Status, new System.Text.Json.Nodes.JsonObject { ["error"] = "Failure injected by the emulator." }),
             AnthiasPlayer.HtmlFault => new AnthiasReply(200, Html: "<!DOCTYPE html><html><head><title>Wi-Fi login</title></head><body>Please sign in.</body></html>"),

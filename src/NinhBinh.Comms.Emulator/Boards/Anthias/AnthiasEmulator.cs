@@ -34,6 +34,7 @@ namespace NinhBinh.Comms.Emulator.Boards.Anthias;
 public sealed partial class AnthiasEmulator : IAsyncDisposable
 {
     private readonly AnthiasPlayer _player;
+    private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private int _stopped;
     private int _disposed;
@@ -169,6 +170,18 @@ public sealed partial class AnthiasEmulator : IAsyncDisposable
         _player.AddFault(new AnthiasPlayer.HtmlFault(), null, times);
     }
 
+    /// <summary>
+    /// The next API requests (to one path, or to any) are received and never answered, until the client gives up or
+    /// the emulator stops: a device that hangs. Nothing is done.
+    /// </summary>
+    /// <param name="path">Only requests to this path (e.g. <c>/api/v2/assets</c>); any API request when <see langword="null"/>.</param>
+    /// <param name="times">How many requests.</param>
+    public void HoldNext(string? path = null, int times = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        _player.AddFault(new AnthiasPlayer.HoldFault(), path, times);
+    }
+
     /// <summary>Stops listening.</summary>
     /// <param name="cancellationToken">Ends the graceful shutdown early.</param>
     /// <returns>A task that completes when the server stopped.</returns>
@@ -179,6 +192,7 @@ public sealed partial class AnthiasEmulator : IAsyncDisposable
             return;
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -201,6 +215,8 @@ public sealed partial class AnthiasEmulator : IAsyncDisposable
             {
                 await _app.DisposeAsync().ConfigureAwait(false);
             }
+
+            _stopping.Dispose();
         }
     }
 

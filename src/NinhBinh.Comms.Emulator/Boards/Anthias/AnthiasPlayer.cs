@@ -161,6 +161,8 @@ internal sealed partial class AnthiasPlayer
 
     internal sealed record HtmlFault : Fault;
 
+    internal sealed record HoldFault : Fault;
+
     private sealed record Asset(string AssetId, string Name, string Uri, string Mimetype, DateTimeOffset StartDate, DateTimeOffset EndDate,
         int Duration, bool IsEnabled, int PlayOrder)
     {

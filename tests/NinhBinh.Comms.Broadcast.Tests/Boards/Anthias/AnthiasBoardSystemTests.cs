@@ -200,6 +200,28 @@ public sealed class AnthiasBoardSystemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_device_that_does_not_answer_within_the_timeout_is_offline()
+    {
+        using var adapter = Adapter(o => o.RequestTimeout = TimeSpan.FromSeconds(10));
+        _emulator.HoldNext("/api/v2/assets");
+
+        var interrupt = adapter.InterruptAsync(Display, BoardContent.Text(Bulletin(), TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 1000 && _emulator.TotalRequests == 0; i++)
+        {
+            await Task.Delay(10); // waits for the request to arrive; the timeout itself runs on the fake clock
+        }
+
+        Assert.False(interrupt.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var publication = await interrupt.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var result = Assert.Single(publication.Displays);
+        Assert.Equal(BoardDisplayStatus.Offline, result.Status);
+        Assert.Equal("offline, not seen since this adapter started (no answer to GET /api/v2/assets within 10 s)", result.Reason);
+        Assert.Equal(new[] { "GET /api/v2/assets" }, _emulator.Requests);
+    }
+
+    [Fact]
     public async Task Display_state_names_what_is_shown()
     {
         using var adapter = Adapter();
