@@ -130,7 +130,8 @@ public sealed class AnthiasBoardSystem : IBoardSystem, IDisposable
     /// Requests, in order: <c>GET assets</c>; for a text bulletin <c>POST file_asset</c> (the rendered PNG);
     /// <c>POST assets</c> (name <see cref="InterruptNamePrefix"/> + the content's name, start now, end after
     /// <paramref name="duration"/>, one showing as long as the interrupt, a video for its own length);
-    /// <c>POST assets/order</c> with it first; <c>GET assets/control/asset&amp;{id}</c>. An image, video or web page URL
+    /// <c>POST assets/order</c> with it first (an earlier interrupt still running next, then the playlist);
+    /// <c>GET assets/control/asset&amp;{id}</c>. An image, video or web page URL
     /// is checked first unless <see cref="AnthiasOptions.CheckMedia"/> is off.
     /// </remarks>
     public async Task<BoardPublication> InterruptAsync(string targetId, BoardContent content, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -162,10 +163,11 @@ public sealed class AnthiasBoardSystem : IBoardSystem, IDisposable
         }
 
         var previousOrder = assets.Where(a => a.IsActive && !a.IsInterrupt).OrderBy(a => a.PlayOrder).Select(a => a.AssetId).ToList();
+        var earlierInterrupts = assets.Where(a => a.IsInterrupt && a.IsEnabled && a.EndDate > now).OrderBy(a => a.PlayOrder).Select(a => a.AssetId);
         try
         {
             var assetId = await CreateAssetAsync(InterruptNamePrefix, content, png, now, until, Seconds(duration), playOrder: 0, cancellationToken).ConfigureAwait(false);
-            await _transport.PostOrderAsync(new[] { assetId }.Concat(previousOrder), cancellationToken).ConfigureAwait(false);
+            await _transport.PostOrderAsync(new[] { assetId }.Concat(earlierInterrupts).Concat(previousOrder), cancellationToken).ConfigureAwait(false);
             await _transport.ControlAsync("asset&" + assetId, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
@@ -188,6 +190,7 @@ public sealed class AnthiasBoardSystem : IBoardSystem, IDisposable
     /// Requests, in order: <c>GET assets</c>; <c>DELETE assets/{id}</c> for every asset whose name starts with
     /// <see cref="InterruptNamePrefix"/> (also those another process created); <c>POST assets/order</c> with the order
     /// the playlist had before this instance's first interrupt (else the remaining order); <c>GET assets/control/next</c>.
+    /// Without any such asset nothing but the list is requested: the playlist is left as it is.
     /// The display's result is <see cref="BoardDisplayStatus.Scheduled"/>: back on its playlist.
     /// </remarks>
     public async Task<IReadOnlyList<BoardDisplayResult>> RevertAsync(string targetId, CancellationToken cancellationToken = default)
@@ -207,6 +210,18 @@ public sealed class AnthiasBoardSystem : IBoardSystem, IDisposable
         try
         {
             var interrupts = assets.Where(a => a.IsInterrupt).ToList();
+            if (interrupts.Count == 0)
+            {
+                // Nothing to end: the playlist is left as it is (no reorder, no skip to the next asset).
+                lock (_gate)
+                {
+                    _orderBeforeInterrupt = null;
+                }
+
+                AnthiasLog.Reverted(_logger, Name, 0);
+                return new[] { new BoardDisplayResult(_displayId, _displayName, BoardDisplayStatus.Scheduled) };
+            }
+
             foreach (var asset in interrupts)
             {
                 await _transport.DeleteAssetAsync(asset.AssetId, toleratesMissing: true, cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,28 @@ public sealed class AnthiasBoardSystemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_interrupt_goes_first_and_one_revert_ends_both_while_a_revert_without_interrupt_changes_nothing()
+    {
+        using var adapter = Adapter();
+        var calm = await adapter.RevertAsync(Display);
+        Assert.Equal(BoardDisplayStatus.Scheduled, Assert.Single(calm).Status);
+        Assert.Equal(new[] { "GET /api/v2/assets" }, _emulator.Requests);
+
+        var first = await adapter.InterruptAsync(Display, BoardContent.Text(Bulletin(), TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(10));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await adapter.InterruptAsync(Display,
+            BoardContent.Text(new BoardTextBulletin("Cập nhật", "Nước đang lên.", "UBND xã Gia Viễn", Start), TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(10));
+
+        Assert.Equal(new[] { second.ContentId, first.ContentId, _scheduleA, _scheduleB }, _emulator.GetAssets().Select(a => a.AssetId));
+        Assert.Equal(second.ContentId, _emulator.GetOnScreen(Display)!.AssetId);
+
+        await adapter.RevertAsync(Display);
+
+        Assert.Equal(new[] { _scheduleA, _scheduleB }, _emulator.GetAssets().Select(a => a.AssetId));
+        Assert.Equal(_scheduleA, _emulator.GetOnScreen(Display)!.AssetId);
+    }
+
+    [Fact]
     public async Task The_uploaded_png_is_what_the_renderer_produced_and_resolves_at_its_uri()
     {
         using var adapter = Adapter(o =>
