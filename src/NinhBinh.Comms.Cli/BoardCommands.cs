@@ -32,13 +32,15 @@ internal static class BoardCommands
     {
         var board = new Command("board", """
             Public e-boards on a Xibo CMS, from configuration Boards:Xibo:BaseUrl (the CMS root; the API is under /api),
-            Boards:Xibo:ClientId and Boards:Xibo:ClientSecret (a CMS application with the client-credentials grant).
+            Boards:Xibo:ClientId and Boards:Xibo:ClientSecret (a CMS application with the client-credentials grant);
+            "board anthias …" drives one Screenly Anthias player (Boards:Anthias:BaseUrl).
             Output lines are tab-separated. Exit 0 success, 1 the CMS refused or failed (one line on stderr), 2 usage or
             configuration.
             """);
         board.Subcommands.Add(Interrupt(stdout));
         board.Subcommands.Add(Revert(stdout));
         board.Subcommands.Add(Status(stdout));
+        board.Subcommands.Add(BoardAnthiasCommands.Create(stdout)); // nbcomms board anthias …
         return board;
     }
 

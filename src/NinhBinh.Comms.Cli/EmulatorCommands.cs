@@ -64,6 +64,7 @@ internal static class EmulatorCommands
         emulatorCommand.Subcommands.Add(start);
         emulatorCommand.Subcommands.Add(RadioCommands.EmulatorSpeakers(stdout));
         emulatorCommand.Subcommands.Add(BoardCommands.EmulatorXibo(stdout));
+        emulatorCommand.Subcommands.Add(BoardAnthiasCommands.EmulatorAnthias(stdout));
         return emulatorCommand;
     }
 }
