@@ -102,7 +102,7 @@ internal static class BoardCommands
             var content = BoardContent.Text(bulletin, TimeSpan.FromSeconds(Math.Min(seconds, (int)BoardContent.MaxDuration.TotalSeconds)));
 
             using var http = new HttpClient();
-            var xibo = new XiboBoardSystem(http, options);
+            var xibo = new XiboBoardSystem(options, http);
             var publication = await xibo.InterruptAsync(groupId, content, TimeSpan.FromSeconds(seconds), ct).ConfigureAwait(false);
             var campaign = await xibo.GetCampaignIdAsync(publication.ContentId, ct).ConfigureAwait(false);
             await stdout.WriteLineAsync("layout" + Tab + publication.ContentId).ConfigureAwait(false);
@@ -131,7 +131,7 @@ internal static class BoardCommands
         {
             var groupId = GroupId(parse.GetValue(group));
             using var http = new HttpClient();
-            var xibo = new XiboBoardSystem(http, XiboOptionsFrom(NbcommsApp.LoadConfiguration(parse)));
+            var xibo = new XiboBoardSystem(XiboOptionsFrom(NbcommsApp.LoadConfiguration(parse)), http);
             foreach (var d in await xibo.RevertAsync(groupId, ct).ConfigureAwait(false))
             {
                 await stdout.WriteLineAsync(DisplayLine(d)).ConfigureAwait(false);
@@ -154,7 +154,7 @@ internal static class BoardCommands
         {
             var groupId = parse.GetValue(group) is { } given ? GroupId(given) : null;
             using var http = new HttpClient();
-            var xibo = new XiboBoardSystem(http, XiboOptionsFrom(NbcommsApp.LoadConfiguration(parse)));
+            var xibo = new XiboBoardSystem(XiboOptionsFrom(NbcommsApp.LoadConfiguration(parse)), http);
             foreach (var d in await xibo.GetDisplaysAsync(groupId, ct).ConfigureAwait(false))
             {
                 await stdout.WriteLineAsync(string.Join(Tab, d.Id, Clean(d.Name), d.IsOnline ? "online" : "offline",

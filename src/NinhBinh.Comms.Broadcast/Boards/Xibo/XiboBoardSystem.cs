@@ -24,7 +24,7 @@ namespace NinhBinh.Comms.Broadcast.Boards.Xibo;
 /// screenshot) travel over the CMS's XMR push channel; a CMS without XMR refuses them, which throws
 /// <see cref="BoardException"/>.
 /// </remarks>
-public class XiboBoardSystem : IBoardSystem
+public sealed class XiboBoardSystem : IBoardSystem, IDisposable
 {
     /// <summary>The longest interrupt: one day.</summary>
     public static readonly TimeSpan MaxInterruptDuration = TimeSpan.FromDays(1);
@@ -35,26 +35,27 @@ public class XiboBoardSystem : IBoardSystem
     private readonly TimeProvider _time;
     private readonly TimeZoneInfo _zone;
     private readonly ILogger _logger;
+    private readonly HttpClient? _ownedClient;
 
     /// <summary>Creates a board system for one CMS.</summary>
-    /// <param name="httpClient">The HTTP client to send with (not disposed by this class; its own timeout should be longer than <see cref="XiboOptions.RequestTimeout"/>).</param>
     /// <param name="options">The CMS settings; checked now.</param>
+    /// <param name="httpClient">The HTTP client to send with (not disposed by this class; its own timeout should be longer than <see cref="XiboOptions.RequestTimeout"/>), or <see langword="null"/> for one of its own, disposed with it.</param>
     /// <param name="timeProvider">The clock for token expiry and "now"; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">A logger, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
-    public XiboBoardSystem(HttpClient httpClient, XiboOptions options, TimeProvider? timeProvider = null, ILogger<XiboBoardSystem>? logger = null)
+    public XiboBoardSystem(XiboOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, ILogger<XiboBoardSystem>? logger = null)
     {
-        if (httpClient is null)
-        {
-            throw new ArgumentNullException(nameof(httpClient));
-        }
-
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
         options.Validate();
+        if (httpClient is null)
+        {
+            httpClient = _ownedClient = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _zone = XiboWire.FindTimeZone(options.DefaultTimeZone);
@@ -62,21 +63,12 @@ public class XiboBoardSystem : IBoardSystem
         _api = new XiboApi(httpClient, options, _time, _logger);
     }
 
-    /// <summary>Only for mocking.</summary>
-    protected XiboBoardSystem()
-    {
-        _options = new XiboOptions();
-        _time = TimeProvider.System;
-        _zone = VietnamTime.TimeZone;
-        _logger = NullLogger.Instance;
-        _api = null!;
-    }
 
     /// <inheritdoc />
-    public virtual string Name => _options.Name;
+    public string Name => _options.Name;
 
     /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<BoardDisplay>> GetDisplaysAsync(string? targetId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BoardDisplay>> GetDisplaysAsync(string? targetId = null, CancellationToken cancellationToken = default)
     {
         int? group = null;
         if (targetId is not null)
@@ -104,7 +96,7 @@ public class XiboBoardSystem : IBoardSystem
     /// <see cref="BoardDisplayStatus.Shown"/>; the others <see cref="BoardDisplayStatus.Offline"/> with when they were
     /// last seen. <see cref="BoardPublication.ContentId"/> is the published layout id.
     /// </remarks>
-    public virtual async Task<BoardPublication> InterruptAsync(string targetId, BoardContent content, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task<BoardPublication> InterruptAsync(string targetId, BoardContent content, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var group = ParseId(targetId, nameof(targetId));
         if (content is null)
@@ -146,7 +138,7 @@ public class XiboBoardSystem : IBoardSystem
 
     /// <inheritdoc />
     /// <remarks>Requests: <c>GET /displaygroup/{id}</c>, <c>POST /displaygroup/{id}/action/revertToSchedule</c>, <c>GET /display?displayGroupId=</c>. Online displays are <see cref="BoardDisplayStatus.Scheduled"/> (back on their schedule).</remarks>
-    public virtual async Task<IReadOnlyList<BoardDisplayResult>> RevertAsync(string targetId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BoardDisplayResult>> RevertAsync(string targetId, CancellationToken cancellationToken = default)
     {
         var group = ParseId(targetId, nameof(targetId));
         await CheckGroupAsync(group, cancellationToken).ConfigureAwait(false);
@@ -175,7 +167,7 @@ public class XiboBoardSystem : IBoardSystem
     /// later when absent: the CMS needs an end), in the CMS's time zone. <see cref="BoardPublication.EventId"/> is the
     /// event id.
     /// </remarks>
-    public virtual async Task<BoardPublication> ScheduleAsync(string targetId, BoardContent content, CancellationToken cancellationToken = default)
+    public async Task<BoardPublication> ScheduleAsync(string targetId, BoardContent content, CancellationToken cancellationToken = default)
     {
         var group = ParseId(targetId, nameof(targetId));
         if (content is null)
@@ -227,7 +219,7 @@ public class XiboBoardSystem : IBoardSystem
     /// (no event id): <c>POST /displaygroup/{id}/action/revertToSchedule</c> (which ends any interrupt of that group),
     /// then <c>DELETE /layout/{layoutId}</c>.
     /// </remarks>
-    public virtual async Task RemoveAsync(BoardPublication publication, CancellationToken cancellationToken = default)
+    public async Task RemoveAsync(BoardPublication publication, CancellationToken cancellationToken = default)
     {
         if (publication is null)
         {
@@ -264,7 +256,7 @@ public class XiboBoardSystem : IBoardSystem
     /// collect), then <c>GET /display/screenshot/{id}</c> (a CMS route that swagger.json does not list) fetches the
     /// latest one the CMS holds: on a real CMS that may be the previous screenshot until the player has uploaded.
     /// </remarks>
-    public virtual async Task<BoardScreenshot> GetScreenshotAsync(string displayId, CancellationToken cancellationToken = default)
+    public async Task<BoardScreenshot> GetScreenshotAsync(string displayId, CancellationToken cancellationToken = default)
     {
         var id = ParseId(displayId, nameof(displayId));
         var subject = $"display {XiboWire.Id(id)}";
@@ -284,7 +276,7 @@ public class XiboBoardSystem : IBoardSystem
     /// and <c>length</c> until <c>X-Total-Count</c> rows are read. Only layouts with statistics enabled are counted by
     /// the CMS.
     /// </remarks>
-    public virtual async Task<IReadOnlyList<BoardPlayRecord>> GetProofOfPlayAsync(DateTimeOffset since, DateTimeOffset until, string? displayId = null,
+    public async Task<IReadOnlyList<BoardPlayRecord>> GetProofOfPlayAsync(DateTimeOffset since, DateTimeOffset until, string? displayId = null,
         CancellationToken cancellationToken = default)
     {
         if (until <= since)
@@ -341,7 +333,7 @@ public class XiboBoardSystem : IBoardSystem
     /// <returns>The layout's campaign id.</returns>
     /// <exception cref="BoardException">The CMS refused or failed, or has no such layout (<see cref="CommsException.Status"/> 404).</exception>
     /// <remarks>Request: <c>GET /layout?layoutId=</c>.</remarks>
-    public virtual async Task<string> GetCampaignIdAsync(string layoutId, CancellationToken cancellationToken = default)
+    public async Task<string> GetCampaignIdAsync(string layoutId, CancellationToken cancellationToken = default)
     {
         var id = ParseId(layoutId, nameof(layoutId));
         using var found = await _api.SendAsync(HttpMethod.Get, "layout", new[] { Field("layoutId", XiboWire.Id(id)) }, null, XiboExpect.Json,
@@ -570,4 +562,7 @@ public class XiboBoardSystem : IBoardSystem
         new($"{Name}: {request} answered without '{field}'") { System = Name, Channel = "board", Status = 200 };
 
     private sealed record DisplayRow(string Id, string Name, bool Online, DateTimeOffset? LastSeen, string? DisplayGroupId, string? Showing, int? Width, int? Height);
+
+    /// <summary>Disposes the HTTP client the system created for itself (not one it was given).</summary>
+    public void Dispose() => _ownedClient?.Dispose();
 }

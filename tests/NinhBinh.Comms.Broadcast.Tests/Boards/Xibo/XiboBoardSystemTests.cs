@@ -313,11 +313,11 @@ public class XiboBoardSystemTests
     public void Options_are_checked_with_the_option_named()
     {
         using var http = new HttpClient();
-        Assert.Contains("BaseUrl", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { ClientId = "a", ClientSecret = "b" })).Message, StringComparison.Ordinal);
-        Assert.Contains("ClientId", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientSecret = "b" })).Message, StringComparison.Ordinal);
-        Assert.Contains("ClientSecret", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a" })).Message, StringComparison.Ordinal);
-        Assert.Contains("RequestTimeout", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a", ClientSecret = "b", RequestTimeout = TimeSpan.Zero })).Message, StringComparison.Ordinal);
-        Assert.Contains("DefaultTimeZone", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a", ClientSecret = "b", DefaultTimeZone = "Mars/Olympus" })).Message, StringComparison.Ordinal);
-        Assert.Contains("BaseUrl", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(http, new XiboOptions { BaseUrl = new Uri("ftp://cms.example/"), ClientId = "a", ClientSecret = "b" })).Message, StringComparison.Ordinal);
+        Assert.Contains("BaseUrl", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { ClientId = "a", ClientSecret = "b" }, http)).Message, StringComparison.Ordinal);
+        Assert.Contains("ClientId", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientSecret = "b" }, http)).Message, StringComparison.Ordinal);
+        Assert.Contains("ClientSecret", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a" }, http)).Message, StringComparison.Ordinal);
+        Assert.Contains("RequestTimeout", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a", ClientSecret = "b", RequestTimeout = TimeSpan.Zero }, http)).Message, StringComparison.Ordinal);
+        Assert.Contains("DefaultTimeZone", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { BaseUrl = new Uri("https://cms.example/"), ClientId = "a", ClientSecret = "b", DefaultTimeZone = "Mars/Olympus" }, http)).Message, StringComparison.Ordinal);
+        Assert.Contains("BaseUrl", Assert.Throws<ArgumentException>(() => new XiboBoardSystem(new XiboOptions { BaseUrl = new Uri("ftp://cms.example/"), ClientId = "a", ClientSecret = "b" }, http)).Message, StringComparison.Ordinal);
     }
 }

@@ -67,12 +67,12 @@ public sealed class XiboFixture : IAsyncDisposable
         emulator.SeedDemo();
         var recorder = new RecordingHandler();
         var http = new HttpClient(recorder);
-        var board = new XiboBoardSystem(http, new XiboOptions
+        var board = new XiboBoardSystem(new XiboOptions
         {
             BaseUrl = emulator.BaseUri,
             ClientId = emulator.ClientId,
             ClientSecret = clientSecret ?? emulator.ClientSecret,
-        }, time);
+        }, http, time);
         return new XiboFixture(emulator, time, recorder, http, board);
     }
 
