@@ -153,6 +153,9 @@ public class IcecastSourceClient
         var pending = 0;
         Task<int>? read = null;
         var connection = await OpenAsync(sent, cancellationToken).ConfigureAwait(false);
+
+        // Ends when the call is cancelled, so that a source whose reads ignore cancellation (a console's stdin) still stops at once.
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
         try
         {
             progress?.Report(new IcecastStreamProgress(IcecastStreamEvent.Connected, sent, reconnects));
@@ -162,7 +165,9 @@ public class IcecastSourceClient
                 if (pending == 0)
                 {
                     read ??= source.ReadAsync(buffer, 0, buffer.Length, cancellationToken);
-                    if (await Task.WhenAny(read, connection.Dropped).ConfigureAwait(false) != read)
+                    var first = await Task.WhenAny(read, connection.Dropped, cancelled).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (first != read)
                     {
                         connection = await ReconnectAsync(connection, connection.DropReason(), sent, reconnects, progress, cancellationToken).ConfigureAwait(false);
                         reconnects++;

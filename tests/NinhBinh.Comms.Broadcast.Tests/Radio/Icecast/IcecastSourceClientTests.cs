@@ -11,6 +11,9 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using NinhBinh.Comms.Broadcast.Radio.Icecast;
 
+// The client under test calls the array-based Stream overloads (its source also compiles for netstandard2.0).
+#pragma warning disable CA1844
+
 namespace NinhBinh.Comms.Broadcast.Tests.Radio.Icecast;
 
 /// <summary>The request, pacing and reconnect rules of <see cref="IcecastSourceClient"/>, on scripted connections and a fake clock.</summary>
@@ -272,6 +275,22 @@ public class IcecastSourceClientTests
     }
 
     [Fact]
+    public async Task Cancellation_stops_a_live_stream_whose_source_reads_ignore_cancellation_and_closes_the_connection()
+    {
+        var connection = new ScriptedConnectionStream();
+        var client = new IcecastSourceClient(Options(), null, null, (_, _) => Task.FromResult<Stream>(connection));
+        var progress = new ProgressLog();
+        using var stop = new CancellationTokenSource();
+        var streaming = client.StreamAsync(new StuckStream(), progress, stop.Token);
+        await progress.WaitForAsync(p => p.Event == IcecastStreamEvent.Connected);
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => streaming.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(connection.Disposed);
+    }
+
+    [Fact]
     public void Pacing_rates_out_of_range_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => IcecastPacing.FromBytesPerSecond(0));
@@ -297,6 +316,36 @@ public class IcecastSourceClientTests
         var path = Path.Combine(Path.GetTempPath(), "nbcomms-icecast-" + Guid.NewGuid().ToString("N") + ".bin");
         File.WriteAllBytes(path, bytes);
         return path;
+    }
+
+    /// <summary>A source whose reads never end and ignore cancellation (like a console's standard input).</summary>
+    private sealed class StuckStream : Stream
+    {
+        private readonly TaskCompletionSource<int> _never = new();
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _never.Task;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>An answer the server sends, then closes.</summary>
