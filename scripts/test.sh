@@ -30,6 +30,13 @@ if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ] && [ "
     || echo "scripts/test.sh: could not install mosquitto; the MQTT tests will report it." >&2
 fi
 
+# The Icecast tests start a real icecast2 on a free loopback port, as the icecast2 user (Debian: icecast2; it asks
+# debconf questions unless DEBIAN_FRONTEND=noninteractive). Same rule as above.
+if [ ! -x /usr/bin/icecast2 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq icecast2) >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install icecast2; the Icecast tests will report it." >&2
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
