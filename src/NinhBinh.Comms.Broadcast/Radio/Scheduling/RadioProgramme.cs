@@ -29,20 +29,28 @@ public sealed class RadioProgramme
             throw new ArgumentException($"The title of programme '{Id}' must be 1 to {MaxTitleLength} characters.", nameof(title));
         }
 
-        if (duration <= TimeSpan.Zero || duration > MaxDuration || duration.Ticks % TimeSpan.TicksPerSecond != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"The duration of programme '{Id}' must be whole seconds, more than 0 and at most {MaxDuration.TotalHours} hours.");
-        }
-
-        if (tier is not (BulletinPriority.Normal or BulletinPriority.Priority or BulletinPriority.Emergency))
-        {
-            throw new ArgumentOutOfRangeException(nameof(tier), tier, "The tier must be Normal, Priority or Emergency.");
-        }
-
+        CheckDuration(duration, $"programme '{Id}'", nameof(duration));
+        CheckTier(tier, nameof(tier));
         Title = title;
         Duration = duration;
         Tier = tier;
         AudioUrl = audioUrl is null ? null : SpeakerCommand.CheckUrl(audioUrl, nameof(audioUrl));
+    }
+
+    internal static void CheckDuration(TimeSpan duration, string owner, string field)
+    {
+        if (duration <= TimeSpan.Zero || duration > MaxDuration || duration.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(field, duration, $"The {field} of {owner} must be whole seconds, more than 0 and at most {MaxDuration.TotalHours} hours.");
+        }
+    }
+
+    internal static void CheckTier(BulletinPriority tier, string field)
+    {
+        if (tier is not (BulletinPriority.Normal or BulletinPriority.Priority or BulletinPriority.Emergency))
+        {
+            throw new ArgumentOutOfRangeException(field, tier, $"The {field} must be Normal, Priority or Emergency.");
+        }
     }
 
     /// <summary>The id.</summary>

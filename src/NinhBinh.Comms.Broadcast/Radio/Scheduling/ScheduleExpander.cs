@@ -28,7 +28,7 @@ public static class ScheduleExpander
     /// <exception cref="RadioScheduleConflictException">
     /// Two occurrences of one station overlap (both start in the period); the message names both schedules.
     /// Overlaps are refused, not resolved: emergencies and priority bulletins that interrupt a programme go through
-    /// the conflict resolver, not through the schedule.
+    /// <see cref="RadioConflictResolver"/>, not through the schedule.
     /// </exception>
     public static IReadOnlyList<RadioOccurrence> Expand(IEnumerable<RadioSchedule> schedules, DateTimeOffset from, DateTimeOffset to)
     {
