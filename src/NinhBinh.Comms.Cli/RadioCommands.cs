@@ -20,6 +20,7 @@ internal static class RadioCommands
         var radio = new Command("radio", "IP radio: drive the speakers of a commune over the open MQTT speaker profile.");
         radio.Subcommands.Add(Play(stdout));
         radio.Subcommands.Add(Status(stdout));
+        radio.Subcommands.Add(RadioLogCommand.Create(stdout));
         return radio;
     }
 
