@@ -72,19 +72,23 @@ public sealed class RadioSchedule
     /// <param name="id">The schedule id (1 to 64 of <c>A-Z a-z 0-9 . _ -</c>).</param>
     /// <param name="communeCode">The commune's 5-digit administrative code.</param>
     /// <param name="programme">The programme item.</param>
-    /// <param name="start">When it starts (any offset; kept in Vietnam time).</param>
+    /// <param name="start">When it starts, to the second (any offset; kept in Vietnam time).</param>
     /// <param name="repeats">Back-to-back plays, 1 to 10.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentException">A value breaks a limit; the message names the field.</exception>
     public static RadioSchedule Once(string id, string communeCode, RadioProgramme programme, DateTimeOffset start, int repeats = 1)
     {
         var vietnam = VietnamTime.ToVietnamTime(start);
-        return new RadioSchedule(id, communeCode, programme, repeats)
+        var schedule = new RadioSchedule(id, communeCode, programme, repeats);
+        if (start.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            Start = vietnam,
-            ValidFrom = vietnam.Date,
-            ValidTo = vietnam.Date,
-        };
+            throw new ArgumentException($"The start of schedule '{schedule.Id}' must be a whole second.", nameof(start));
+        }
+
+        schedule.Start = vietnam;
+        schedule.ValidFrom = vietnam.Date;
+        schedule.ValidTo = vietnam.Date;
+        return schedule;
     }
 
     /// <summary>A schedule that plays on weekdays at times of day, Vietnam time, between two dates.</summary>

@@ -14,7 +14,11 @@ public static class ScheduleExpander
     /// <summary>The longest period one call expands: 3,660 days (ten years).</summary>
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(3660);
 
-    private static readonly OccurrenceOrder Order = new();
+    /// <summary>The most schedules one call expands: 1,048,576.</summary>
+    public const int MaxSchedules = 1 << RankBits;
+
+    private const int RankBits = 20;
+    private const long RankMask = (1L << RankBits) - 1;
 
     /// <summary>
     /// The occurrences that start in [<paramref name="from"/>, <paramref name="to"/>), ordered by start, then commune
@@ -43,48 +47,85 @@ public static class ScheduleExpander
             throw new ArgumentException($"The period must be at most {MaxPeriod.TotalDays.ToString(CultureInfo.InvariantCulture)} days.", nameof(to));
         }
 
-        var recurring = new List<RadioSchedule>();
-        var once = new List<RadioSchedule>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        long estimate = 0;
-        var days = (long)Math.Ceiling((to - from).TotalDays) + 1;
+        // Every schedule gets a rank in (commune, id) order; an occurrence is sorted as one long: its start in whole
+        // seconds (UTC) shifted left by RankBits, plus its schedule's rank. No per-occurrence object, no comparer.
+        var ordered = new List<RadioSchedule>();
         foreach (var schedule in schedules)
         {
-            if (schedule is null)
+            ordered.Add(schedule ?? throw new ArgumentException("The schedules must not hold null.", nameof(schedules)));
+        }
+
+        if (ordered.Count > MaxSchedules)
+        {
+            throw new ArgumentException($"At most {MaxSchedules.ToString(CultureInfo.InvariantCulture)} schedules can be expanded at once.", nameof(schedules));
+        }
+
+        ordered.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.CommuneCode, b.CommuneCode);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+        var stationOf = new int[ordered.Count];
+        var stations = 0;
+        var recurring = new List<int>();
+        var once = new List<int>();
+        var days = (long)Math.Ceiling((to - from).TotalDays) + 1;
+        long estimate = 0;
+        for (var r = 0; r < ordered.Count; r++)
+        {
+            var schedule = ordered[r];
+            if (r > 0)
             {
-                throw new ArgumentException("The schedules must not hold null.", nameof(schedules));
+                var previous = ordered[r - 1];
+                if (!string.Equals(previous.CommuneCode, schedule.CommuneCode, StringComparison.Ordinal))
+                {
+                    stations++;
+                }
             }
 
-            if (!ids.Add(schedule.Id))
-            {
-                throw new ArgumentException($"The schedules hold id '{schedule.Id}' twice.", nameof(schedules));
-            }
-
+            stationOf[r] = stations;
             if (schedule.IsRecurring)
             {
-                recurring.Add(schedule);
+                recurring.Add(r);
                 estimate += schedule.TimeTicks.Length * days * schedule.Days.Count / 7;
             }
             else
             {
-                once.Add(schedule);
+                once.Add(r);
                 estimate++;
             }
         }
 
-        once.Sort((a, b) => a.Start!.Value.CompareTo(b.Start!.Value));
+        if (RepeatedId(ordered) is { } repeated)
+        {
+            throw new ArgumentException($"The schedules hold id '{repeated}' twice.", nameof(schedules));
+        }
+        once.Sort((a, b) => ordered[a].Start!.Value.UtcTicks.CompareTo(ordered[b].Start!.Value.UtcTicks));
         var result = new List<RadioOccurrence>((int)Math.Min(estimate + 16, 4_000_000));
         var offset = VietnamTime.UtcOffset;
+        var offsetTicks = offset.Ticks;
+        var fromUtc = from.UtcTicks;
+        var toUtc = to.UtcTicks;
+        var lastRank = new int[stations + 1];
+        var lastEnd = new long[stations + 1];
+        var lastStart = new long[stations + 1];
+        for (var i = 0; i < lastRank.Length; i++)
+        {
+            lastRank[i] = -1;
+        }
+
+        var keys = new long[64];
         var firstDay = VietnamTime.ToVietnamTime(from).Date;
         var lastDay = VietnamTime.ToVietnamTime(to).Date;
         var nextOnce = 0;
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            var dayStart = result.Count;
+            var n = 0;
             var dayBit = 1 << (int)day.DayOfWeek;
-            var dayTicks = day.Ticks;
-            foreach (var schedule in recurring)
+            var dayUtcTicks = day.Ticks - offsetTicks;
+            foreach (var r in recurring)
             {
+                var schedule = ordered[r];
                 if ((schedule.DayMask & dayBit) == 0 || day < schedule.ValidFrom || day > schedule.ValidTo)
                 {
                     continue;
@@ -92,73 +133,79 @@ public static class ScheduleExpander
 
                 foreach (var time in schedule.TimeTicks)
                 {
-                    var start = new DateTimeOffset(dayTicks + time, offset);
-                    if (start >= from && start < to)
+                    var start = dayUtcTicks + time;
+                    if (start >= fromUtc && start < toUtc)
                     {
-                        result.Add(new RadioOccurrence(schedule, start));
+                        Add(ref keys, ref n, ((start / TimeSpan.TicksPerSecond) << RankBits) | (long)r);
                     }
                 }
             }
 
-            while (nextOnce < once.Count && once[nextOnce].Start!.Value.Date <= day)
+            while (nextOnce < once.Count && ordered[once[nextOnce]].Start!.Value.Date <= day)
             {
-                var start = once[nextOnce].Start!.Value;
-                if (start >= from && start < to)
+                var start = ordered[once[nextOnce]].Start!.Value.UtcTicks;
+                if (start >= fromUtc && start < toUtc)
                 {
-                    result.Add(new RadioOccurrence(once[nextOnce], start));
+                    Add(ref keys, ref n, ((start / TimeSpan.TicksPerSecond) << RankBits) | (long)once[nextOnce]);
                 }
 
                 nextOnce++;
             }
 
-            if (result.Count - dayStart > 1)
+            Array.Sort(keys, 0, n);
+            for (var i = 0; i < n; i++)
             {
-                result.Sort(dayStart, result.Count - dayStart, Order);
+                var r = (int)(keys[i] & RankMask);
+                var schedule = ordered[r];
+                var start = (keys[i] >> RankBits) * TimeSpan.TicksPerSecond;
+                var station = stationOf[r];
+                if (lastRank[station] >= 0 && start < lastEnd[station])
+                {
+                    throw Conflict(ordered[lastRank[station]], new DateTimeOffset(lastStart[station] + offsetTicks, offset), schedule, new DateTimeOffset(start + offsetTicks, offset));
+                }
+
+                lastRank[station] = r;
+                lastStart[station] = start;
+                lastEnd[station] = start + schedule.Duration.Ticks;
+                result.Add(new RadioOccurrence(schedule, new DateTimeOffset(start + offsetTicks, offset)));
             }
         }
 
-        CheckOverlaps(result);
         return result;
     }
 
-    private static void CheckOverlaps(List<RadioOccurrence> occurrences)
+    private static void Add(ref long[] keys, ref int n, long key)
     {
-        // Occurrences are in start order: each must start at or after the end of the station's previous one.
-        var previous = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < occurrences.Count; i++)
+        if (n == keys.Length)
         {
-            var current = occurrences[i];
-            if (previous.TryGetValue(current.CommuneCode, out var index) && current.Start < occurrences[index].End)
-            {
-                var first = occurrences[index];
-                throw new RadioScheduleConflictException(
-                    $"Schedules '{first.Schedule.Id}' ({Format(first.Start)} to {Format(first.End)}) and '{current.Schedule.Id}' (from {Format(current.Start)}) overlap at the station of commune {current.CommuneCode}.")
-                {
-                    CommuneCode = current.CommuneCode,
-                    FirstScheduleId = first.Schedule.Id,
-                    SecondScheduleId = current.Schedule.Id,
-                    At = current.Start,
-                };
-            }
-
-            previous[current.CommuneCode] = i;
+            Array.Resize(ref keys, keys.Length * 2);
         }
+
+        keys[n++] = key;
     }
+
+    private static string? RepeatedId(List<RadioSchedule> ordered)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var schedule in ordered)
+        {
+            if (!ids.Add(schedule.Id))
+            {
+                return schedule.Id;
+            }
+        }
+
+        return null;
+    }
+
+    private static RadioScheduleConflictException Conflict(RadioSchedule firstSchedule, DateTimeOffset firstStart, RadioSchedule second, DateTimeOffset secondStart)
+        => new($"Schedules '{firstSchedule.Id}' ({Format(firstStart)} to {Format(firstStart + firstSchedule.Duration)}) and '{second.Id}' (from {Format(secondStart)}) overlap at the station of commune {second.CommuneCode}.")
+        {
+            CommuneCode = second.CommuneCode,
+            FirstScheduleId = firstSchedule.Id,
+            SecondScheduleId = second.Id,
+            At = secondStart,
+        };
 
     private static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    private sealed class OccurrenceOrder : IComparer<RadioOccurrence>
-    {
-        public int Compare(RadioOccurrence x, RadioOccurrence y)
-        {
-            var c = x.Start.UtcTicks.CompareTo(y.Start.UtcTicks);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(x.Schedule.CommuneCode, y.Schedule.CommuneCode);
-            return c != 0 ? c : string.CompareOrdinal(x.Schedule.Id, y.Schedule.Id);
-        }
-    }
 }

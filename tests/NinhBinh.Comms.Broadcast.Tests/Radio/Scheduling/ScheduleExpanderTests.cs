@@ -153,6 +153,7 @@ public sealed class ScheduleExpanderTests
         Assert.StartsWith("The times of schedule 'x' overlap: 06:00 lasts 1800 s, past 06:10.", overlap.Message, StringComparison.Ordinal);
         Assert.Equal("validTo", Assert.Throws<ArgumentException>(() => RadioSchedule.Weekly("x", "14329", programme, EveryDay, new[] { TimeSpan.FromHours(6) }, from, from.AddDays(-1))).ParamName);
         Assert.Equal("repeats", Assert.Throws<ArgumentOutOfRangeException>(() => RadioSchedule.Once("x", "14329", programme, DateTimeOffset.UnixEpoch, repeats: 11)).ParamName);
+        Assert.Equal("start", Assert.Throws<ArgumentException>(() => RadioSchedule.Once("x", "14329", programme, DateTimeOffset.UnixEpoch.AddMilliseconds(500))).ParamName);
         Assert.Equal("duration", Assert.Throws<ArgumentOutOfRangeException>(() => new RadioProgramme("p", "t", TimeSpan.FromMilliseconds(1500))).ParamName);
         Assert.Equal("title", Assert.Throws<ArgumentException>(() => new RadioProgramme("p", new string('a', 201), TimeSpan.FromSeconds(1))).ParamName);
 
@@ -160,5 +161,7 @@ public sealed class ScheduleExpanderTests
         Assert.Equal("to", Assert.Throws<ArgumentException>(() => ScheduleExpander.Expand(new[] { once }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)).ParamName);
         Assert.Equal("to", Assert.Throws<ArgumentException>(() => ScheduleExpander.Expand(new[] { once }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(3661))).ParamName);
         Assert.Equal("schedules", Assert.Throws<ArgumentException>(() => ScheduleExpander.Expand(new[] { once, once }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1))).ParamName);
+        var sameIdElsewhere = RadioSchedule.Once("x", "14674", programme, DateTimeOffset.UnixEpoch);
+        Assert.Contains("'x' twice", Assert.Throws<ArgumentException>(() => ScheduleExpander.Expand(new[] { once, sameIdElsewhere }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1))).Message, StringComparison.Ordinal);
     }
 }
