@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using NinhBinh.Comms.Broadcast.Radio.Scheduling;
 
@@ -16,7 +17,9 @@ public sealed class RadioConflictResolverTests
     private static RadioPlayItem Normal(string id, int seconds, DateTimeOffset? slot, bool accepted = true, DateTimeOffset? windowEnd = null)
         => new(id, BulletinPriority.Normal, At(7, 0, 0), TimeSpan.FromSeconds(seconds)) { AcceptedByCommune = accepted, Slot = slot, WindowEnd = windowEnd };
 
-    private static string[] Order(RadioDecision d) => d.Plan.Select(e => $"{e.Item.Id}@{RadioConflictResolver.Clock(e.Start)}-{RadioConflictResolver.Clock(e.End)}{(e.IsResume ? "r" : string.Empty)}").ToArray();
+    private static string Clock(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string[] Order(RadioDecision d) => d.Plan.Select(e => $"{e.Item.Id}@{Clock(e.Start)}-{Clock(e.End)}{(e.IsResume ? "r" : string.Empty)}").ToArray();
 
     [Fact]
     public void An_emergency_pre_empts_a_normal_item_which_resumes_after_it_for_its_remaining_time()
