@@ -75,6 +75,20 @@ public sealed class MqttRadioClient : IAsyncDisposable
     /// <summary>How many device messages were rejected as malformed, oversized or unexpected (logged, never thrown).</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejected);
 
+    /// <summary>
+    /// Raised for every well-formed device event of a watched commune (ack, started, finished, failed, heartbeat,
+    /// state) after the client has used it, e.g. to feed a play log (<c>RadioPlayLogRecorder.RecordAsync(e.CommuneCode, e.Event)</c>).
+    /// Handlers run on the receive loop: keep them short (queue slow work). An exception from a handler is counted in
+    /// <see cref="EventHandlerFailures"/> and never stops the listener.
+    /// </summary>
+    public event EventHandler<SpeakerEventReceivedEventArgs>? EventReceived;
+
+    /// <summary>How many times an <see cref="EventReceived"/> handler threw.</summary>
+    public long EventHandlerFailures => Interlocked.Read(ref _handlerFailures);
+
+    // Kept next to the event it counts for (a small additive change).
+    private long _handlerFailures;
+
     /// <summary>Connects to the broker.</summary>
     /// <param name="cancellationToken">Cancels the connection attempt.</param>
     /// <returns>A task that completes once connected.</returns>
@@ -410,6 +424,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
                     failed.TrySetResult(new SpeakerDelivery(speakerEvent.DeviceId, SpeakerOutcome.Failed, speakerEvent.Reason));
                     break;
             }
+
+            Raise(levels[3], speakerEvent);
         }
         catch (SpeakerMessageException)
         {
@@ -417,5 +433,19 @@ public sealed class MqttRadioClient : IAsyncDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Raise(string communeCode, SpeakerEvent speakerEvent)
+    {
+        try
+        {
+            EventReceived?.Invoke(this, new SpeakerEventReceivedEventArgs(communeCode, speakerEvent));
+        }
+#pragma warning disable CA1031 // A subscriber's failure must never stop the listener; it is counted.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            Interlocked.Increment(ref _handlerFailures);
+        }
     }
 }

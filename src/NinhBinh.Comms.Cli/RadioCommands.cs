@@ -21,6 +21,7 @@ internal static class RadioCommands
         radio.Subcommands.Add(Play(stdout));
         radio.Subcommands.Add(Status(stdout));
         radio.Subcommands.Add(RadioStreamCommand.Create(stdout));
+        radio.Subcommands.Add(RadioLogCommand.Create(stdout));
         return radio;
     }
 
