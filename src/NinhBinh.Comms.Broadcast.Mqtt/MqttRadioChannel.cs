@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using NinhBinh.Comms.Broadcast.Radio.Icecast;
 
 namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
 
@@ -17,7 +18,8 @@ namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
 /// state or last will), failed with the device's reason, or timed out.
 /// </summary>
 /// <remarks>
-/// The command id is derived from the bulletin id, so dispatching the same bulletin again is acknowledged by the
+/// An audio attachment's URL is checked first (<see cref="MqttRadioChannelOptions.CheckAudioUrls"/>): a URL that does
+/// not answer as audio is refused before any speaker gets a command. The command id is derived from the bulletin id, so dispatching the same bulletin again is acknowledged by the
 /// speakers but never played twice. Only communes of the client's province (<see cref="MqttRadioOptions.ProvinceCode"/>)
 /// are reached.
 /// </remarks>
@@ -62,10 +64,25 @@ public sealed class MqttRadioChannel : IBulletinChannel
             return DeliveryOutcome.Rejected(Name, $"none of the bulletin's areas ({string.Join(", ", bulletin.TargetAreas)}) is a commune of province {_client.ProvinceCode}.", "NO_STATIONS");
         }
 
+        var audio = bulletin.Attachments.FirstOrDefault(a => a.IsAudio);
+        var audioUrl = audio?.Uri;
+        if (audio is not null && _options.CheckAudioUrls)
+        {
+            try
+            {
+                audioUrl = (await PlaySource.ResolveAsync(audio.Uri, null, cancellationToken).ConfigureAwait(false)).AudioUrl;
+            }
+            catch (PlaySourceException ex)
+            {
+                // Never a speaker command that plays a web page or nothing: refused before anything is sent.
+                return DeliveryOutcome.Rejected(Name, "the audio attachment cannot be played: " + ex.Message, "INVALID_AUDIO", ex);
+            }
+        }
+
         SpeakerCommand command;
         try
         {
-            command = CommandFor(bulletin, now);
+            command = CommandFor(bulletin, now, audio, audioUrl);
         }
         catch (ArgumentException ex)
         {
@@ -106,12 +123,11 @@ public sealed class MqttRadioChannel : IBulletinChannel
         return "b-" + Convert.ToHexStringLower(hash)[..32];
     }
 
-    private SpeakerCommand CommandFor(Bulletin bulletin, DateTimeOffset now)
+    private SpeakerCommand CommandFor(Bulletin bulletin, DateTimeOffset now, BulletinAttachment? audio, Uri? audioUrl)
     {
-        var audio = bulletin.Attachments.FirstOrDefault(a => a.IsAudio);
         if (audio is not null)
         {
-            return SpeakerCommand.PlayAudio(CommandIdFor(bulletin.Id), audio.Uri, bulletin.Priority, now, audio.Duration);
+            return SpeakerCommand.PlayAudio(CommandIdFor(bulletin.Id), audioUrl ?? audio.Uri, bulletin.Priority, now, audio.Duration);
         }
 
         var text = _options.SpeechText?.Invoke(bulletin) ?? DefaultSpeech(bulletin);

@@ -17,6 +17,13 @@ public sealed class MqttRadioChannelOptions
     /// </summary>
     public Func<Bulletin, string>? SpeechText { get; set; }
 
+    /// <summary>
+    /// Whether an audio attachment's URL is checked before anything is sent (it must answer as audio, an Icecast
+    /// mount or an M3U playlist, which is resolved to its first entry); <see langword="true"/> by default. A URL that
+    /// is not audio makes the outcome <c>Rejected</c> with <c>INVALID_AUDIO</c>, and no speaker gets a command.
+    /// </summary>
+    public bool CheckAudioUrls { get; set; } = true;
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it and the limit.</exception>
     public void Validate()

@@ -302,8 +302,14 @@ public sealed class MqttRadioClient : IAsyncDisposable
                     continue;
                 }
 
+                if (!await ResubscribeAsync(token).ConfigureAwait(false))
+                {
+                    // Connected but not listening: acknowledgements would be lost. Drop the connection and try again.
+                    await DropQuietlyAsync().ConfigureAwait(false);
+                    continue;
+                }
+
                 Interlocked.Increment(ref _reconnects);
-                await ResubscribeAsync(token).ConfigureAwait(false);
                 _outboxSignal.Release();
             }
         }
@@ -322,7 +328,19 @@ public sealed class MqttRadioClient : IAsyncDisposable
         }
     }
 
-    private async Task ResubscribeAsync(CancellationToken cancellationToken)
+    private async Task DropQuietlyAsync()
+    {
+        try
+        {
+            await _client.DisconnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // already gone
+        }
+    }
+
+    private async Task<bool> ResubscribeAsync(CancellationToken cancellationToken)
     {
         string[] filters;
         await _subscribeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -337,7 +355,7 @@ public sealed class MqttRadioClient : IAsyncDisposable
 
         if (filters.Length == 0)
         {
-            return;
+            return true;
         }
 
         var subscribe = new MqttClientSubscribeOptionsBuilder();
@@ -349,10 +367,11 @@ public sealed class MqttRadioClient : IAsyncDisposable
         try
         {
             await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Lost again at once: the next reconnection subscribes again.
+            return false; // the caller reconnects and subscribes again
         }
     }
 

@@ -95,4 +95,41 @@ public sealed class MqttRadioChannelTests
     [Fact]
     public void Options_out_of_range_name_the_setting()
         => Assert.Contains("AckTimeout", Assert.Throws<ArgumentException>(() => new MqttRadioChannelOptions { AckTimeout = TimeSpan.Zero }.Validate()).Message, StringComparison.Ordinal);
+
+    [MosquittoFact]
+    public async Task An_audio_attachment_that_is_not_audio_is_refused_before_any_speaker_gets_a_command()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        await using var speaker = await TestSpeaker.StartAsync(broker.Uri, "14359", "spk-w", TestSpeaker.Answer.Ack);
+        await using var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri });
+        await client.ConnectAsync();
+        using var web = new System.Net.HttpListener();
+        var port = FreePort();
+        web.Prefixes.Add($"http://127.0.0.1:{port}/");
+        web.Start();
+        _ = Task.Run(async () =>
+        {
+            var context = await web.GetContextAsync();
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var page = "<html>Trang tin</html>"u8.ToArray();
+            await context.Response.OutputStream.WriteAsync(page);
+            context.Response.Close();
+        });
+        var bulletin = Make(BulletinPriority.Emergency, "14359").ToBuilder()
+            .WithAttachment(new BulletinAttachment(new Uri($"http://127.0.0.1:{port}/ban-tin.mp3?token=secret"), "audio/mpeg", 1000)).Build();
+
+        var outcome = await new MqttRadioChannel(client).DeliverAsync(bulletin);
+
+        Assert.Equal((DeliveryStatus.Rejected, "INVALID_AUDIO"), (outcome.Status, outcome.ErrorCode));
+        Assert.Contains("text/html", outcome.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, speaker.Commands);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }
