@@ -30,6 +30,12 @@ if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ] && [ "
     || echo "scripts/test.sh: could not install mosquitto; the MQTT tests will report it." >&2
 fi
 
+# The text-to-speech tests run the offline provider, espeak-ng (Debian: espeak-ng), on Vietnamese text. Same rule as above.
+if ! command -v espeak-ng >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng) >/dev/null 2>&1 \
+    || echo "scripts/test.sh: could not install espeak-ng; the espeak-ng tests will report it." >&2
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
