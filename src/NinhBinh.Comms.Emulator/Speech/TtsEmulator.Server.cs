@@ -248,9 +248,16 @@ public sealed partial class TtsEmulator
     {
         int status;
         TimeSpan? retryAfter = null;
+        var stall = false;
         lock (_gate)
         {
-            if (_rateLimitNext > 0)
+            if (_stallNext > 0)
+            {
+                _stallNext--;
+                stall = true;
+                status = 0;
+            }
+            else if (_rateLimitNext > 0)
             {
                 _rateLimitNext--;
                 status = 429;
@@ -268,6 +275,21 @@ public sealed partial class TtsEmulator
         }
 
         Record(provider, text, voice, speed, status);
+        if (stall)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as intended.
+            }
+
+            context.Abort();
+            return true;
+        }
+
         context.Response.StatusCode = status;
         if (retryAfter is { } wait)
         {

@@ -25,6 +25,7 @@ public sealed partial class TtsEmulator : IAsyncDisposable
     private int _failNext;
     private int _failStatus = 500;
     private int _rateLimitNext;
+    private int _stallNext;
     private TimeSpan _retryAfter;
     private long _characterQuota = long.MaxValue;
     private int _disposed;
@@ -117,6 +118,17 @@ public sealed partial class TtsEmulator : IAsyncDisposable
         {
             _rateLimitNext = count;
             _retryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> synthesis requests without answering until the client gives up (a timeout).</summary>
+    /// <param name="count">How many requests stall.</param>
+    public void StallNext(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            _stallNext = count;
         }
     }
 

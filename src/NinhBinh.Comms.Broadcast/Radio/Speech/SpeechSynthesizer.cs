@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NinhBinh.Comms.Broadcast.Radio.Speech;
 
@@ -18,14 +20,17 @@ public sealed class SpeechSynthesizer
     private readonly SpeechSynthesizerOptions _options;
     private readonly TimeProvider _time;
     private readonly SpeechCache? _cache;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a synthesizer.</summary>
     /// <param name="provider">The text-to-speech provider.</param>
     /// <param name="options">Settings; defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for backoff and URL expiry; the system clock when <see langword="null"/>.</param>
+    /// <param name="logger">Where retries and failures are logged (never the text, a key or a token); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A setting is out of range, or the provider's limit is too small for the pause markup.</exception>
-    public SpeechSynthesizer(ITextToSpeech provider, SpeechSynthesizerOptions? options = null, TimeProvider? timeProvider = null)
+    public SpeechSynthesizer(ITextToSpeech provider, SpeechSynthesizerOptions? options = null, TimeProvider? timeProvider = null, ILogger<SpeechSynthesizer>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         Provider = provider ?? throw new ArgumentNullException(nameof(provider));
         _options = options ?? new SpeechSynthesizerOptions();
         _options.Validate();
@@ -62,6 +67,7 @@ public sealed class SpeechSynthesizer
             texts[i] = markup is not null && i < chunks.Count - 1 ? chunks[i] + " " + markup : chunks[i];
         }
 
+        SpeechLog.Synthesizing(_logger, Provider.Name, texts.Length, text.Length);
         var parts = new SpeechPart[texts.Length];
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(_options.MaxParallelism);
@@ -84,7 +90,7 @@ public sealed class SpeechSynthesizer
                 {
                     try
                     {
-                        parts[index] = await SynthesizeChunkAsync(texts[index], options, linked.Token).ConfigureAwait(false);
+                        parts[index] = await SynthesizeChunkAsync(index, texts[index], options, linked.Token).ConfigureAwait(false);
                     }
                     catch
                     {
@@ -128,11 +134,12 @@ public sealed class SpeechSynthesizer
         return markup is null ? Provider.MaxTextLength : Provider.MaxTextLength - markup.Length - 1;
     }
 
-    private async Task<SpeechPart> SynthesizeChunkAsync(string text, SpeechRequestOptions? options, CancellationToken cancellationToken)
+    private async Task<SpeechPart> SynthesizeChunkAsync(int index, string text, SpeechRequestOptions? options, CancellationToken cancellationToken)
     {
         var key = SpeechCache.Key(Provider.Name, options, text);
         if (_cache?.Get(key) is { } cached)
         {
+            SpeechLog.CacheHit(_logger, Provider.Name, index + 1);
             return new SpeechPart(text, cached, fromCache: true);
         }
 
@@ -148,7 +155,13 @@ public sealed class SpeechSynthesizer
             catch (SpeechException ex) when (ex.IsTransient && attempt < _options.MaxAttempts && (ex.RetryAfter is null || ex.RetryAfter <= _options.MaxRetryAfter))
             {
                 var wait = ex.RetryAfter ?? TimeSpan.FromTicks(_options.InitialBackoff.Ticks * (1L << (attempt - 1)));
+                SpeechLog.Retrying(_logger, Provider.Name, index + 1, ex.Status, ex.Status == 0 ? "timeout or transport" : ex.RetryAfter is null ? "server error" : "Retry-After", attempt + 1, wait);
                 await SpeechTime.DelayAsync(_time, wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpeechException ex)
+            {
+                SpeechLog.Failed(_logger, Provider.Name, index + 1, ex.Status, ex.ErrorCode, ex.IsTransient);
+                throw;
             }
         }
     }

@@ -79,6 +79,26 @@ public sealed class SpeechSynthesizerTests
     }
 
     [Fact]
+    public async Task A_request_that_times_out_is_retried()
+    {
+        await using var kit = await TtsTestKit.StartAsync();
+        kit.Emulator.StallNext(1);
+        using var impatient = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(500) };
+        var tts = new ZaloAiTextToSpeech(impatient, new ZaloAiSpeechOptions { BaseUrl = kit.Emulator.BaseUri, ApiKey = "zalo-ai-test-key" }, kit.Time);
+        var logs = new Microsoft.Extensions.Logging.Testing.FakeLogger<SpeechSynthesizer>();
+        var synthesizer = new SpeechSynthesizer(tts, null, kit.Time, logs);
+
+        var result = await kit.DriveAsync(synthesizer.SynthesizeAsync(Sentence));
+
+        Assert.False(result.Parts[0].FromCache);
+        Assert.Equal(new[] { 0, 200 }, kit.Emulator.Requests.Select(r => r.Status));
+        var retry = Assert.Single(logs.Collector.GetSnapshot(), r => r.Id.Id == 7103);
+        Assert.Contains("timeout", retry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("zalo-ai-test-key", string.Join("\n", logs.Collector.GetSnapshot().Select(r => r.Message)), StringComparison.Ordinal);
+        Assert.DoesNotContain("tiêm phòng", string.Join("\n", logs.Collector.GetSnapshot().Select(r => r.Message)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refused_credentials_are_not_retried()
     {
         await using var kit = await TtsTestKit.StartAsync();
