@@ -12,30 +12,22 @@ cd "$(dirname "$0")/.."
 #   postgresql               the PostgreSQL stores (Zalo tokens and webhook dedupe, KPI figures) run against a real
 #                            PostgreSQL 15 the tests start themselves (tests/Shared/PostgreSqlServer.cs);
 #   chromium                 the KPI report's HTML is opened in headless Chromium to check its charts are drawn;
-#   mosquitto                the IP radio tests start a real MQTT broker on a free loopback port.
+#   mosquitto                the IP radio tests start a real MQTT broker on a free loopback port;
+#   icecast2                 the Icecast tests start a real icecast2 on a free loopback port, as the icecast2 user;
+#   espeak-ng                the offline text-to-speech provider is run on Vietnamese text.
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto mosquitto-clients)
+[ -x /usr/bin/icecast2 ] || missing+=(icecast2)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "scripts/test.sh: installing ${missing[*]} (Debian packages the tests use)" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
     || echo "scripts/test.sh: could not install ${missing[*]}; the tests that need them will report it." >&2
 fi
 
-# The radio tests start a real mosquitto on a free loopback port (Debian: mosquitto). Same rule as above.
-if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients) >/dev/null 2>&1 \
-    || echo "scripts/test.sh: could not install mosquitto; the MQTT tests will report it." >&2
-fi
-
-# The Icecast tests start a real icecast2 on a free loopback port, as the icecast2 user (Debian: icecast2; it asks
-# debconf questions unless DEBIAN_FRONTEND=noninteractive). Same rule as above.
-if [ ! -x /usr/bin/icecast2 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq icecast2) >/dev/null 2>&1 \
-    || echo "scripts/test.sh: could not install icecast2; the Icecast tests will report it." >&2
-fi
 
 results="artifacts/test-results"
 rm -rf "$results"

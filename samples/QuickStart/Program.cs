@@ -116,8 +116,11 @@ var capValid = CapStep.Run(bulletin, output);
 // 8. The figures the plan asks for, on the embedded SQLite store.
 Console.WriteLine("8. KPIs (Metrics, SQLite)");
 var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].Recipients?.Sent ?? 0, output);
+// 9. The bulletin read aloud: text-to-speech on the emulated Zalo AI endpoint (SpeechStep.cs).
+Console.WriteLine("9. Text-to-speech");
+var speechOk = await SpeechStep.RunAsync(bulletin);
 Directory.Delete(tokenFolder, recursive: true);
-return interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return speechOk && interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {
