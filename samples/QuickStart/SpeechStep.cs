@@ -15,7 +15,7 @@ internal static class SpeechStep
     {
         await using var tts = await TtsEmulator.StartAsync();
         using var http = new HttpClient();
-        var provider = new ZaloAiTextToSpeech(http, new ZaloAiSpeechOptions { BaseUrl = tts.BaseUri, ApiKey = new TtsEmulatorOptions().ZaloAiApiKey });
+        var provider = new ZaloAiTextToSpeech(new ZaloAiSpeechOptions { BaseUrl = tts.BaseUri, ApiKey = new TtsEmulatorOptions().ZaloAiApiKey }, http);
         var synthesizer = new SpeechSynthesizer(provider, new SpeechSynthesizerOptions { PauseBetweenChunks = TimeSpan.FromMilliseconds(500) });
         var text = bulletin.Title + ". " + bulletin.Body;
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using NinhBinh.Comms.Broadcast.Radio.Icecast;
+using NinhBinh.Comms.Broadcast.Radio.Speech;
 
 namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
 
@@ -79,19 +80,21 @@ public sealed class MqttRadioChannel : IBulletinChannel
             }
         }
 
-        SpeakerCommand command;
+        IReadOnlyList<SpeakerCommand> commands;
         try
         {
-            command = CommandFor(bulletin, now, audio, audioUrl);
+            commands = audio is not null
+                ? new[] { SpeakerCommand.PlayAudio(CommandIdFor(bulletin.Id), audioUrl ?? audio.Uri, bulletin.Priority, now, audio.Duration) }
+                : await SpeechCommandsAsync(bulletin, now, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
             return DeliveryOutcome.Rejected(Name, "the bulletin cannot be sent to speakers: " + ex.Message, "INVALID_CONTENT", ex);
         }
 
-        // Every commune at once: an emergency must not wait for one commune's acknowledgements before the next.
-        var sends = communes.Select(c => _client.SendAsync(c, command, _options.AckTimeout, cancellationToken)).ToArray();
-        var results = await Task.WhenAll(sends).ConfigureAwait(false);
+        // Every commune at once: an emergency must not wait for one commune's acknowledgements before the next. Within a
+        // commune the parts of a synthesized bulletin go one after the other, each acknowledged before the next.
+        var results = await Task.WhenAll(communes.Select(c => SendAllAsync(c, commands, cancellationToken))).ConfigureAwait(false);
         var targets = new List<TargetOutcome>();
         for (var i = 0; i < communes.Count; i++)
         {
@@ -103,7 +106,53 @@ public sealed class MqttRadioChannel : IBulletinChannel
             targets.AddRange(results[i].Select(d => ToTarget(communes[i], d)));
         }
 
-        return DeliveryOutcome.FromTargets(Name, targets, command.CommandId);
+        return DeliveryOutcome.FromTargets(Name, targets, commands[0].CommandId);
+    }
+
+    private async Task<IReadOnlyList<SpeakerDelivery>> SendAllAsync(string commune, IReadOnlyList<SpeakerCommand> commands, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SpeakerDelivery>? worst = null;
+        foreach (var command in commands)
+        {
+            var deliveries = await _client.SendAsync(commune, command, _options.AckTimeout, cancellationToken).ConfigureAwait(false);
+            worst = worst is null ? deliveries : worst.Zip(deliveries, (a, b) => a.Outcome == SpeakerOutcome.Acked ? b : a).ToArray();
+            if (deliveries.All(d => d.Outcome != SpeakerOutcome.Acked))
+            {
+                break; // nobody took this part: the next ones would not be heard either
+            }
+        }
+
+        return worst ?? Array.Empty<SpeakerDelivery>();
+    }
+
+    private async Task<IReadOnlyList<SpeakerCommand>> SpeechCommandsAsync(Bulletin bulletin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = _options.SpeechText?.Invoke(bulletin) ?? DefaultSpeech(bulletin);
+        var id = CommandIdFor(bulletin.Id);
+        if (_options.Speech is { } speech)
+        {
+            try
+            {
+                var synthesis = await speech.SynthesizeAsync(text, null, cancellationToken).ConfigureAwait(false);
+                if (synthesis.Parts.Count > 0 && synthesis.Parts.All(p => p.Audio.IsUrl))
+                {
+                    return synthesis.Parts.Select((p, i) => SpeakerCommand.PlayAudio(
+                        synthesis.Parts.Count == 1 ? id : PartId(id, i + 1), p.Audio.Url!, bulletin.Priority, now, p.Audio.Duration)).ToArray();
+                }
+            }
+            catch (SpeechException)
+            {
+                // The provider failed: the speakers speak the text themselves (below).
+            }
+        }
+
+        return new[] { SpeakerCommand.SpeakText(id, text, bulletin.Priority, now, bulletin.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? "vi" : bulletin.Language) };
+    }
+
+    private static string PartId(string id, int part)
+    {
+        var suffix = "-" + part.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (id.Length + suffix.Length <= SpeakerProfile.MaxIdLength ? id : id[..(SpeakerProfile.MaxIdLength - suffix.Length)]) + suffix;
     }
 
     /// <summary>The speaker command id for a bulletin: <c>b-</c> and its id, or a hash of it when the id is not a valid command id.</summary>
@@ -121,17 +170,6 @@ public sealed class MqttRadioChannel : IBulletinChannel
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(bulletinId));
         return "b-" + Convert.ToHexStringLower(hash)[..32];
-    }
-
-    private SpeakerCommand CommandFor(Bulletin bulletin, DateTimeOffset now, BulletinAttachment? audio, Uri? audioUrl)
-    {
-        if (audio is not null)
-        {
-            return SpeakerCommand.PlayAudio(CommandIdFor(bulletin.Id), audioUrl ?? audio.Uri, bulletin.Priority, now, audio.Duration);
-        }
-
-        var text = _options.SpeechText?.Invoke(bulletin) ?? DefaultSpeech(bulletin);
-        return SpeakerCommand.SpeakText(CommandIdFor(bulletin.Id), text, bulletin.Priority, now, bulletin.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? "vi" : bulletin.Language);
     }
 
     private static string DefaultSpeech(Bulletin bulletin)

@@ -1,4 +1,5 @@
 using System;
+using NinhBinh.Comms.Broadcast.Radio.Speech;
 
 namespace NinhBinh.Comms.Broadcast.Radio.Mqtt;
 
@@ -23,6 +24,14 @@ public sealed class MqttRadioChannelOptions
     /// is not audio makes the outcome <c>Rejected</c> with <c>INVALID_AUDIO</c>, and no speaker gets a command.
     /// </summary>
     public bool CheckAudioUrls { get; set; } = true;
+
+    /// <summary>
+    /// Text-to-speech for bulletins without an audio attachment: when set, the speech text is synthesized (Zalo AI,
+    /// FPT.AI, Viettel AI, …) and the speakers get one play command per audio part, in order; when not set — or when
+    /// the provider fails or returns bytes that are not hosted anywhere — they get a speak command with the text and
+    /// speak it themselves, so an emergency is never dropped for want of audio. <see langword="null"/> by default.
+    /// </summary>
+    public SpeechSynthesizer? Speech { get; set; }
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it and the limit.</exception>

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using NinhBinh.Comms.Broadcast.Radio;
+using NinhBinh.Comms.Broadcast.Radio.Icecast;
 using NinhBinh.Comms.Broadcast.Radio.Mqtt;
 using NinhBinh.Comms.Emulator.Speakers;
 
@@ -42,7 +43,8 @@ internal static class RadioCommands
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the devices' acknowledgements.", DefaultValueFactory = _ => 10 };
         var command = new Command("play", """
             Send a play or speak command to every known device of a commune (devices are known from their retained state).
-            Exactly one of --text or --url. Prints one line per device: <deviceId> <outcome>, outcome one of
+            Exactly one of --text or --url; the URL is checked first (it must answer as audio, an Icecast mount or an M3U
+            playlist, resolved to its first entry), else exit 1 with nothing sent. Prints one line per device: <deviceId> <outcome>, outcome one of
             acked, offline, failed, timed-out. Devices known to be offline are reported at once, not after the timeout.
             Exit 0 when every device acknowledged, 1 when any is offline, failed or timed out (or none is known).
             """) { broker, commune, priority, text, url, timeout };
@@ -64,9 +66,21 @@ internal static class RadioCommands
             var communeCode = parse.GetValue(commune)!;
             var id = "nbc-" + Guid.NewGuid().ToString("N");
             var now = VietnamTime.ToVietnamTime(DateTimeOffset.UtcNow);
+            Uri? audio = null;
+            if (givenUrl is not null)
+            {
+                if (!Uri.TryCreate(givenUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+                {
+                    throw new CliUsageException("--url: must be an absolute http or https URL.");
+                }
+
+                // Checked before anything is sent: a URL that does not answer as audio (a web page, a 404) is refused, exit 1.
+                audio = (await PlaySource.ResolveAsync(parsed, null, ct).ConfigureAwait(false)).AudioUrl;
+            }
+
             var speakerCommand = givenText is not null
                 ? SpeakerCommand.SpeakText(id, givenText, parse.GetValue(priority), now)
-                : SpeakerCommand.PlayAudio(id, new Uri(givenUrl!, UriKind.RelativeOrAbsolute), parse.GetValue(priority), now);
+                : SpeakerCommand.PlayAudio(id, audio!, parse.GetValue(priority), now);
             await using var client = new MqttRadioClient(Options(parse, broker));
             await client.ConnectAsync(ct).ConfigureAwait(false);
             var deliveries = await client.SendAsync(communeCode, speakerCommand, TimeSpan.FromSeconds(seconds), ct).ConfigureAwait(false);

@@ -30,8 +30,9 @@ public class RadioCliTests
     {
         using var broker = await MosquittoBroker.StartAsync();
         await using var a = await TestSpeaker.StartAsync(broker.Uri, "14361", "spk-9", TestSpeaker.Answer.Ack);
+        using var web = AudioServer.Start("audio/mpeg", out var root);
 
-        var play = await Harness.RunCliAsync(null, "radio", "play", "--broker", broker.Uri.ToString(), "--commune", "14361", "--priority", "normal", "--url", "https://radio.example.vn/ban-tin.mp3");
+        var play = await Harness.RunCliAsync(null, "radio", "play", "--broker", broker.Uri.ToString(), "--commune", "14361", "--priority", "normal", "--url", new Uri(root, "ban-tin.mp3").ToString());
         var status = await Harness.RunCliAsync(null, "radio", "status", "--broker", broker.Uri.ToString(), "--commune", "14361");
 
         Assert.Equal((0, "spk-9 acked"), (play.ExitCode, play.Stdout.Trim()));
@@ -50,6 +51,63 @@ public class RadioCliTests
         Assert.Contains("--broker", noBroker.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("exactly one of --text or --url", both.Stderr, StringComparison.Ordinal);
+    }
+    [MosquittoFact]
+    public async Task Play_refuses_a_url_that_is_not_audio_before_anything_is_sent()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        await using var a = await TestSpeaker.StartAsync(broker.Uri, "14362", "spk-8", TestSpeaker.Answer.Ack);
+        using var web = AudioServer.Start("text/html; charset=utf-8", out var root);
+
+        var play = await Harness.RunCliAsync(null, "radio", "play", "--broker", broker.Uri.ToString(), "--commune", "14362", "--priority", "emergency", "--url", new Uri(root, "tin-tuc.html").ToString());
+
+        Assert.Equal(1, play.ExitCode);
+        Assert.Contains("text/html", play.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, play.Stdout.Trim());
+        Assert.Equal(0, a.Commands);
+    }
+
+    /// <summary>A loopback HTTP server answering every request with a small body of one content type.</summary>
+    private static class AudioServer
+    {
+        public static System.Net.HttpListener Start(string contentType, out Uri root)
+        {
+            var listener = new System.Net.HttpListener();
+            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                root = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}/");
+            }
+
+            listener.Prefixes.Add(root.ToString());
+            listener.Start();
+            _ = Task.Run(async () =>
+            {
+                while (listener.IsListening)
+                {
+                    System.Net.HttpListenerContext context;
+                    try
+                    {
+                        context = await listener.GetContextAsync();
+                    }
+                    catch (Exception ex) when (ex is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        return;
+                    }
+
+                    context.Response.ContentType = contentType;
+                    var body = "ID3\u0003\u0000"u8.ToArray();
+                    context.Response.ContentLength64 = body.Length;
+                    if (context.Request.HttpMethod != "HEAD")
+                    {
+                        await context.Response.OutputStream.WriteAsync(body);
+                    }
+
+                    context.Response.Close();
+                }
+            });
+            return listener;
+        }
     }
 }
 
@@ -114,4 +172,5 @@ public class EmulatorSpeakersCliTests
         using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
     }
+
 }

@@ -11,6 +11,11 @@ namespace NinhBinh.Comms.Broadcast.Radio.Speech;
 /// <summary>Sending a provider request and turning transport failures and HTTP errors into <see cref="SpeechException"/>.</summary>
 internal static class SpeechHttp
 {
+    private static readonly Lazy<HttpClient> Shared = new(() => new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+
+    /// <summary>One client for every adapter created without one (the recommended use of HttpClient: shared, long-lived).</summary>
+    public static HttpClient SharedClient => Shared.Value;
+
     public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider, CancellationToken cancellationToken)
     {
         try

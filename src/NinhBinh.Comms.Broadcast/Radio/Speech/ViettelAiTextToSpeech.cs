@@ -21,12 +21,12 @@ public sealed class ViettelAiTextToSpeech : ITextToSpeech
     private readonly Uri _endpoint;
 
     /// <summary>Creates the adapter.</summary>
-    /// <param name="httpClient">The HTTP client.</param>
     /// <param name="options">Settings; checked now.</param>
+    /// <param name="httpClient">(optional: a shared client when <see langword="null"/>) The HTTP client.</param>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
-    public ViettelAiTextToSpeech(HttpClient httpClient, ViettelAiSpeechOptions options)
+    public ViettelAiTextToSpeech(ViettelAiSpeechOptions options, HttpClient? httpClient = null)
     {
-        _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _http = httpClient ?? SpeechHttp.SharedClient;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _endpoint = SpeechOptionChecks.Endpoint(_options.BaseUrl, "tts/speech_synthesis");

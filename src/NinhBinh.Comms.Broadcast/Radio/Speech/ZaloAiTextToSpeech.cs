@@ -23,13 +23,13 @@ public sealed class ZaloAiTextToSpeech : ITextToSpeech
     private readonly Uri _endpoint;
 
     /// <summary>Creates the adapter.</summary>
-    /// <param name="httpClient">The HTTP client (from IHttpClientFactory or your own).</param>
     /// <param name="options">Settings; checked now.</param>
+    /// <param name="httpClient">(optional: a shared client when <see langword="null"/>) The HTTP client (from IHttpClientFactory or your own).</param>
     /// <param name="timeProvider">The clock for URL expiry; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
-    public ZaloAiTextToSpeech(HttpClient httpClient, ZaloAiSpeechOptions options, TimeProvider? timeProvider = null)
+    public ZaloAiTextToSpeech(ZaloAiSpeechOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
-        _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _http = httpClient ?? SpeechHttp.SharedClient;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;

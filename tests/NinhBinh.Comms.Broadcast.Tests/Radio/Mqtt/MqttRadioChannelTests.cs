@@ -126,6 +126,29 @@ public sealed class MqttRadioChannelTests
         Assert.Equal(0, speaker.Commands);
     }
 
+    [MosquittoFact]
+    public async Task With_text_to_speech_the_speakers_play_the_synthesized_audio_and_fall_back_to_speaking_when_the_provider_fails()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        await using var speaker = await SimulatedSpeaker.StartAsync(broker.Uri, "37", "14533", "loa-tts-1");
+        await using var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri });
+        await client.ConnectAsync();
+        await using var tts = await NinhBinh.Comms.Emulator.Speech.TtsEmulator.StartAsync();
+        using var http = new System.Net.Http.HttpClient();
+        var provider = new NinhBinh.Comms.Broadcast.Radio.Speech.ZaloAiTextToSpeech(
+            new NinhBinh.Comms.Broadcast.Radio.Speech.ZaloAiSpeechOptions { BaseUrl = tts.BaseUri, ApiKey = new NinhBinh.Comms.Emulator.Speech.TtsEmulatorOptions().ZaloAiApiKey }, http);
+        var channel = new MqttRadioChannel(client, new MqttRadioChannelOptions { Speech = new NinhBinh.Comms.Broadcast.Radio.Speech.SpeechSynthesizer(provider) });
+
+        var spoken = await channel.DeliverAsync(Make(BulletinPriority.Emergency, "14533"));
+        tts.FailNext(100);
+        var fallback = await channel.DeliverAsync(Make(BulletinPriority.Priority, "14533").ToBuilder().WithSummary("Mực nước sông Hoàng Long đang lên.").Build());
+
+        Assert.Equal(DeliveryStatus.Accepted, spoken.Status);
+        Assert.Equal("Bão số 3 đổ bộ vào Ninh Bình. Người dân ở trong nhà, tránh xa cột điện.", Assert.Single(tts.SynthesizedTexts)); // the second text was refused
+        Assert.Equal(DeliveryStatus.Accepted, fallback.Status); // the speakers speak the text themselves
+        Assert.Equal(new[] { "b-bao-so-3-emergency", "b-bao-so-3-priority" }, speaker.Played);
+    }
+
     private static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

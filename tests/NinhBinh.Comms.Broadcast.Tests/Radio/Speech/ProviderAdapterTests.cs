@@ -118,7 +118,7 @@ public sealed class ProviderAdapterTests
         }
 
         using var http = new System.Net.Http.HttpClient();
-        var ex = Assert.Throws<ArgumentException>(() => new ZaloAiTextToSpeech(http, options));
+        var ex = Assert.Throws<ArgumentException>(() => new ZaloAiTextToSpeech(options, http));
         Assert.Equal(field, ex.ParamName);
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
@@ -127,14 +127,14 @@ public sealed class ProviderAdapterTests
     public void Fpt_and_viettel_options_are_checked_with_the_option_and_the_range()
     {
         using var http = new System.Net.Http.HttpClient();
-        var fpt = Assert.Throws<ArgumentException>(() => new FptAiTextToSpeech(http, new FptAiSpeechOptions { ApiKey = "k", Speed = 4 }));
+        var fpt = Assert.Throws<ArgumentException>(() => new FptAiTextToSpeech(new FptAiSpeechOptions { ApiKey = "k", Speed = 4 }, http));
         Assert.Equal("Speed", fpt.ParamName);
         Assert.Contains("between -3 and 3", fpt.Message, StringComparison.Ordinal);
-        var poll = Assert.Throws<ArgumentException>(() => new FptAiTextToSpeech(http, new FptAiSpeechOptions { ApiKey = "k", PollTimeout = TimeSpan.FromHours(1) }));
+        var poll = Assert.Throws<ArgumentException>(() => new FptAiTextToSpeech(new FptAiSpeechOptions { ApiKey = "k", PollTimeout = TimeSpan.FromHours(1) }, http));
         Assert.Equal("PollTimeout", poll.ParamName);
-        var viettel = Assert.Throws<ArgumentException>(() => new ViettelAiTextToSpeech(http, new ViettelAiSpeechOptions { Token = "t", Speed = 2 }));
+        var viettel = Assert.Throws<ArgumentException>(() => new ViettelAiTextToSpeech(new ViettelAiSpeechOptions { Token = "t", Speed = 2 }, http));
         Assert.Contains("Speed: 2 is not between 0.7 and 1.3", viettel.Message, StringComparison.Ordinal);
-        Assert.Equal("Token", Assert.Throws<ArgumentException>(() => new ViettelAiTextToSpeech(http, new ViettelAiSpeechOptions())).ParamName);
+        Assert.Equal("Token", Assert.Throws<ArgumentException>(() => new ViettelAiTextToSpeech(new ViettelAiSpeechOptions(), http)).ParamName);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class SpeechSynthesizerTests
         await using var kit = await TtsTestKit.StartAsync();
         kit.Emulator.StallNext(1);
         using var impatient = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(500) };
-        var tts = new ZaloAiTextToSpeech(impatient, new ZaloAiSpeechOptions { BaseUrl = kit.Emulator.BaseUri, ApiKey = "zalo-ai-test-key" }, kit.Time);
+        var tts = new ZaloAiTextToSpeech(new ZaloAiSpeechOptions { BaseUrl = kit.Emulator.BaseUri, ApiKey = "zalo-ai-test-key" }, impatient, kit.Time);
         var logs = new Microsoft.Extensions.Logging.Testing.FakeLogger<SpeechSynthesizer>();
         var synthesizer = new SpeechSynthesizer(tts, null, kit.Time, logs);
 

@@ -36,21 +36,21 @@ public sealed class TtsTestKit : IAsyncDisposable
     {
         var options = new ZaloAiSpeechOptions { BaseUrl = Emulator.BaseUri, ApiKey = "zalo-ai-test-key" };
         configure?.Invoke(options);
-        return new ZaloAiTextToSpeech(Http, options, Time);
+        return new ZaloAiTextToSpeech(options, Http, Time);
     }
 
     public FptAiTextToSpeech FptAi(Action<FptAiSpeechOptions>? configure = null)
     {
         var options = new FptAiSpeechOptions { BaseUrl = Emulator.BaseUri, ApiKey = "fpt-ai-test-key" };
         configure?.Invoke(options);
-        return new FptAiTextToSpeech(Http, options, Time);
+        return new FptAiTextToSpeech(options, Http, Time);
     }
 
     public ViettelAiTextToSpeech ViettelAi(Action<ViettelAiSpeechOptions>? configure = null)
     {
         var options = new ViettelAiSpeechOptions { BaseUrl = Emulator.BaseUri, Token = "viettel-ai-test-token" };
         configure?.Invoke(options);
-        return new ViettelAiTextToSpeech(Http, options);
+        return new ViettelAiTextToSpeech(options, Http);
     }
 
     /// <summary>Advances the fake clock in small steps until the task completes (the SDK's waits and the emulator's clock move together).</summary>
