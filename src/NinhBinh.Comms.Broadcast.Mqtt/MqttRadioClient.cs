@@ -195,7 +195,7 @@ public sealed class MqttRadioClient : IAsyncDisposable
 
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync().ConfigureAwait(false);
+            await DropQuietlyAsync().ConfigureAwait(false); // a broker that just died must not make disposal throw
         }
 
         _client.Dispose();

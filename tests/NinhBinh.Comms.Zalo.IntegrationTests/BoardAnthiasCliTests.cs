@@ -74,7 +74,7 @@ public sealed class BoardAnthiasCliTests : IAsyncLifetime
         var status = await RunAsync(Env(), "status");
 
         Assert.Equal(1, interrupt.ExitCode);
-        Assert.StartsWith("hall-1 offline, not seen since this adapter started (", interrupt.Stdout, StringComparison.Ordinal);
+        Assert.True(interrupt.Stdout.StartsWith("hall-1 offline, not seen since this adapter started (", StringComparison.Ordinal), "stdout: " + interrupt.Stdout + " stderr: " + interrupt.Stderr);
         Assert.Equal(1, status.ExitCode);
         Assert.Equal("hall-1 offline", status.Stdout.Trim());
     }

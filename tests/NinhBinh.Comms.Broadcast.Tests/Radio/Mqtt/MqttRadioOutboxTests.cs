@@ -173,9 +173,16 @@ public sealed class MqttRadioOutboxTests : IDisposable
 
         public async ValueTask DisposeAsync()
         {
-            if (_client.IsConnected)
+            try
             {
-                await _client.DisconnectAsync();
+                if (_client.IsConnected)
+                {
+                    await _client.DisconnectAsync();
+                }
+            }
+            catch (MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // the broker was stopped first (disposal runs in reverse order): nothing to say goodbye to
             }
 
             _client.Dispose();
