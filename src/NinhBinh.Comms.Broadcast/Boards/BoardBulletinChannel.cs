@@ -150,7 +150,7 @@ public sealed class BoardBulletinChannel : IBulletinChannel
             var list = publication.Displays.Select(d => ToTarget(target.System, d)).ToList();
             if (list.Count == 0)
             {
-                list.Add(new TargetOutcome($"{target.System.Name}:{target.TargetId}", DeliveryStatus.Rejected, null,
+                list.Add(new TargetOutcome(TargetName(target.System, target.TargetId), DeliveryStatus.Rejected, null,
                     $"the target {target.TargetId} has no display", "NO_DISPLAY"));
             }
 
@@ -162,25 +162,29 @@ public sealed class BoardBulletinChannel : IBulletinChannel
         }
         catch (NotSupportedException ex)
         {
-            return (new List<TargetOutcome> { new($"{target.System.Name}:{target.TargetId}", DeliveryStatus.Rejected, null, ex.Message, "NOT_SUPPORTED") }, null);
+            return (new List<TargetOutcome> { new(TargetName(target.System, target.TargetId), DeliveryStatus.Rejected, null, ex.Message, "NOT_SUPPORTED") }, null);
         }
 #pragma warning disable CA1031 // One board system failing in an unexpected way must not hide what the others did.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return (new List<TargetOutcome> { new($"{target.System.Name}:{target.TargetId}", DeliveryStatus.Faulted, null, ex.GetType().Name + ": " + ex.Message) }, null);
+            return (new List<TargetOutcome> { new(TargetName(target.System, target.TargetId), DeliveryStatus.Faulted, null, ex.GetType().Name + ": " + ex.Message) }, null);
         }
     }
 
     private static TargetOutcome Failed(BoardAssignment target, BoardException ex)
-        => new($"{target.System.Name}:{target.TargetId}", ex.IsTransient ? DeliveryStatus.TransientFailure : DeliveryStatus.Rejected, null, ex.Message,
+        => new(TargetName(target.System, target.TargetId), ex.IsTransient ? DeliveryStatus.TransientFailure : DeliveryStatus.Rejected, null, ex.Message,
             ex.ErrorCode ?? (ex.Status > 0 ? ex.Status.ToString(CultureInfo.InvariantCulture) : null));
 
     private static TargetOutcome ToTarget(IBoardSystem system, BoardDisplayResult display) => display.Status switch
     {
-        BoardDisplayStatus.Shown => new($"{system.Name}:{display.DisplayId}", DeliveryStatus.Accepted, display.DisplayName),
-        BoardDisplayStatus.Scheduled => new($"{system.Name}:{display.DisplayId}", DeliveryStatus.Scheduled, display.DisplayName),
-        BoardDisplayStatus.Offline => new($"{system.Name}:{display.DisplayId}", DeliveryStatus.TransientFailure, display.DisplayName, display.Reason ?? "offline", "OFFLINE"),
-        _ => new($"{system.Name}:{display.DisplayId}", DeliveryStatus.Rejected, display.DisplayName, display.Reason ?? "failed", "FAILED"),
+        BoardDisplayStatus.Shown => new(TargetName(system, display.DisplayId), DeliveryStatus.Accepted, display.DisplayName),
+        BoardDisplayStatus.Scheduled => new(TargetName(system, display.DisplayId), DeliveryStatus.Scheduled, display.DisplayName),
+        BoardDisplayStatus.Offline => new(TargetName(system, display.DisplayId), DeliveryStatus.TransientFailure, display.DisplayName, display.Reason ?? "offline", "OFFLINE"),
+        _ => new(TargetName(system, display.DisplayId), DeliveryStatus.Rejected, display.DisplayName, display.Reason ?? "failed", "FAILED"),
     };
+
+    /// <summary><c>system:id</c>, or the system's name alone when it already ends with the id (an Anthias player is named after its one display).</summary>
+    private static string TargetName(IBoardSystem system, string id)
+        => system.Name.EndsWith(":" + id, StringComparison.Ordinal) || system.Name == id ? system.Name : system.Name + ":" + id;
 }

@@ -233,4 +233,15 @@ public class BoardChannelTests
         Assert.Throws<ArgumentException>(() => new BoardBulletinChannel(new BoardDirectory(), new BoardChannelOptions { MaxParallelism = 0 }));
         Assert.Throws<ArgumentException>(() => new BoardBulletinChannel(new BoardDirectory(), new BoardChannelOptions { SlideDuration = TimeSpan.FromHours(2) }));
     }
+
+    [Fact]
+    public async Task A_system_named_after_its_one_display_is_not_named_twice()
+    {
+        var player = new FakeBoardSystem("anthias:hall-1").WithTarget("hall-1", new BoardDisplay("hall-1", "Hội trường", isOnline: true));
+        var channel = new BoardBulletinChannel(new BoardDirectory().Add("13285", player, "hall-1"), timeProvider: _time);
+
+        var outcome = await channel.DeliverAsync(Make(BulletinPriority.Emergency, "13285"));
+
+        Assert.Equal("anthias:hall-1", Assert.Single(outcome.Targets).Target);
+    }
 }
