@@ -2,22 +2,14 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace NinhBinh.Comms.Emulator.Speech;
 
@@ -28,33 +20,13 @@ public sealed partial class TtsEmulator
     private static readonly string[] _viettelVoices = ["hn-quynhanh", "hn-thanhtung", "hn-phuongtrang", "hcm-diemmy", "hcm-minhquan", "hue-baoquoc", "hue-maingoc"];
 
     private async Task StartCoreAsync(int port, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        => (_app, BaseUri) = await LoopbackWebHost.StartAsync(port, app =>
         {
-            ApplicationName = typeof(TtsEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
-        });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        _app = app;
-        app.MapMethods("/v1/tts/synthesize", ["POST"], ZaloAiAsync);
-        app.MapMethods("/hmi/tts/v5", ["POST"], FptAiAsync);
-        app.MapMethods("/tts/speech_synthesis", ["POST"], ViettelAiAsync);
-        app.MapMethods("/audio/{id}", ["GET", "HEAD"], AudioAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        var bound = new Uri(addresses.First());
-        BaseUri = new Uri($"http://127.0.0.1:{bound.Port.ToString(CultureInfo.InvariantCulture)}/");
-    }
+            app.MapMethods("/v1/tts/synthesize", ["POST"], ZaloAiAsync);
+            app.MapMethods("/hmi/tts/v5", ["POST"], FptAiAsync);
+            app.MapMethods("/tts/speech_synthesis", ["POST"], ViettelAiAsync);
+            app.MapMethods("/audio/{id}", ["GET", "HEAD"], AudioAsync);
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     // ---- Zalo AI: form input/speed/speaker_id/encode_type, header apikey -> {error_code, error_message, data{url}} ----
     private async Task ZaloAiAsync(HttpContext context)

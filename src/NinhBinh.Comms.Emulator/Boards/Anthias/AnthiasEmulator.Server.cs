@@ -1,21 +1,11 @@
 using System;
-using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace NinhBinh.Comms.Emulator.Boards.Anthias;
 
@@ -25,42 +15,22 @@ public sealed partial class AnthiasEmulator
     private const string Api = "/api/v2/";
 
     private async Task StartCoreAsync(int port, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        => (_app, BaseUri) = await LoopbackWebHost.StartAsync(port, app =>
         {
-            ApplicationName = typeof(AnthiasEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            app.Map(Api + "{**rest}", HandleApiAsync);
+            app.MapGet(AnthiasPlayer.AssetDir + "{file}", context => WriteAsync(context, _player.ServeFile(context.Request.Path.Value ?? "/")));
+            app.MapGet("/login/", context => WriteAsync(context, new AnthiasReply(200, Html: "<!DOCTYPE html><html><body><form>Anthias login</form></body></html>")));
+        }, next => connection =>
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Use(next => connection =>
+            // Offline: the connection is closed without an answer, as when the device is off the network.
+            if (!_player.IsOnline)
             {
-                // Offline: the connection is closed without an answer, as when the device is off the network.
-                if (!_player.IsOnline)
-                {
-                    connection.Abort();
-                    return Task.CompletedTask;
-                }
+                connection.Abort();
+                return Task.CompletedTask;
+            }
 
-                return next(connection);
-            }));
-        });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        _app = app;
-        app.Map(Api + "{**rest}", HandleApiAsync);
-        app.MapGet(AnthiasPlayer.AssetDir + "{file}", context => WriteAsync(context, _player.ServeFile(context.Request.Path.Value ?? "/")));
-        app.MapGet("/login/", context => WriteAsync(context, new AnthiasReply(200, Html: "<!DOCTYPE html><html><body><form>Anthias login</form></body></html>")));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        var bound = new Uri(addresses.First());
-        BaseUri = new Uri($"http://127.0.0.1:{bound.Port.ToString(CultureInfo.InvariantCulture)}/");
-    }
+            return next(connection);
+        }, cancellationToken).ConfigureAwait(false);
 
     private async Task HandleApiAsync(HttpContext context)
     {
