@@ -175,6 +175,34 @@ public sealed class AdministrativeUnitRegistry
         return ok;
     }
 
+    /// <summary>
+    /// The communes that a list of area codes covers on a date — what a bulletin's target areas reach: a commune is
+    /// itself, a province (or a district before the 2025 reform) is every commune under it, and a code that no longer
+    /// exists is the units that succeeded it. Codes that cannot be resolved are left out. Each commune once, in order.
+    /// </summary>
+    /// <param name="areaCodes">Administrative codes of any level.</param>
+    /// <param name="asOf">The date.</param>
+    /// <returns>The communes.</returns>
+    public IReadOnlyList<AdministrativeUnit> ResolveCommunes(IEnumerable<string> areaCodes, DateTime asOf)
+    {
+        var communes = new List<AdministrativeUnit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in Guard.NotNull(areaCodes))
+        {
+            if (string.IsNullOrWhiteSpace(code) || !TryResolve(code.Trim(), asOf, out var units))
+            {
+                continue;
+            }
+
+            foreach (var unit in units)
+            {
+                AddCommunes(unit, asOf, communes, seen);
+            }
+        }
+
+        return communes;
+    }
+
     /// <summary>The units directly under a parent that are valid on a date.</summary>
     /// <param name="parentCode">The parent's code.</param>
     /// <param name="asOf">The date.</param>
@@ -498,5 +526,23 @@ public sealed class AdministrativeUnitRegistry
         }
 
         return registry!;
+    }
+
+    private void AddCommunes(AdministrativeUnit unit, DateTime asOf, List<AdministrativeUnit> communes, HashSet<string> seen)
+    {
+        if (unit.Level == AdministrativeLevel.Commune)
+        {
+            if (seen.Add(unit.Code))
+            {
+                communes.Add(unit);
+            }
+
+            return;
+        }
+
+        foreach (var child in GetChildren(unit.Code, asOf))
+        {
+            AddCommunes(child, asOf, communes, seen);
+        }
     }
 }

@@ -186,32 +186,7 @@ public sealed class MqttRadioChannel : IBulletinChannel
     }
 
     private List<string> Communes(IEnumerable<string> areas, DateTime date)
-    {
-        var communes = new List<string>();
-        foreach (var area in areas)
-        {
-            if (!_registry.TryResolve(area, date, out var units))
-            {
-                continue;
-            }
-
-            foreach (var unit in units)
-            {
-                var reached = unit.Level == AdministrativeLevel.Province
-                    ? _registry.GetChildren(unit.Code, date).Where(c => c.Level == AdministrativeLevel.Commune)
-                    : unit.Level == AdministrativeLevel.Commune ? new[] { unit } : Enumerable.Empty<AdministrativeUnit>();
-                foreach (var commune in reached)
-                {
-                    if (commune.Code.Length == 5 && (commune.ParentCode == _client.ProvinceCode || unit.Code == _client.ProvinceCode) && !communes.Contains(commune.Code))
-                    {
-                        communes.Add(commune.Code);
-                    }
-                }
-            }
-        }
-
-        return communes;
-    }
+        => _registry.ResolveCommunes(areas, date).Where(c => c.ParentCode == _client.ProvinceCode).Select(c => c.Code).ToList();
 
     private static TargetOutcome ToTarget(string commune, SpeakerDelivery delivery) => delivery.Outcome switch
     {

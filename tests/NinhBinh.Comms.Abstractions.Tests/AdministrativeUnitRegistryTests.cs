@@ -238,4 +238,16 @@ public class AdministrativeUnitRegistryTests
         var ex = Assert.Throws<FormatException>(() => AdministrativeUnitRegistry.LoadJson(new MemoryStream(Encoding.UTF8.GetBytes(json))));
         Assert.Contains(expected, ex.Message);
     }
+
+    [Fact]
+    public void Area_codes_resolve_to_the_communes_they_cover_each_once()
+    {
+        var registry = AdministrativeUnitRegistry.Default;
+        var day = new DateTime(2026, 11, 28);
+
+        Assert.Equal(new[] { "14329", "14359", "14533", "14566" }, registry.ResolveCommunes(new[] { "374" }, day).Select(c => c.Code));
+        Assert.Equal(129, registry.ResolveCommunes(new[] { "14329", "37", "14320" }, day).Count);
+        Assert.Equal("14329", registry.ResolveCommunes(new[] { "14329", "37" }, day)[0].Code);
+        Assert.Empty(registry.ResolveCommunes(new[] { "99", " " }, day));
+    }
 }

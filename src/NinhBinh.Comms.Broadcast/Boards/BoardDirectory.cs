@@ -83,18 +83,7 @@ public sealed class BoardDirectory
             throw new ArgumentNullException(nameof(areaCodes));
         }
 
-        var areas = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var code in areaCodes)
-        {
-            if (!string.IsNullOrWhiteSpace(code) && Registry.TryResolve(code.Trim(), date, out var units))
-            {
-                foreach (var unit in units)
-                {
-                    areas.Add(unit.Code);
-                }
-            }
-        }
-
+        var areas = new HashSet<string>(Registry.ResolveCommunes(areaCodes, date).Select(c => c.Code), StringComparer.Ordinal);
         var found = new List<BoardAssignment>();
         var seen = new HashSet<(IBoardSystem, string)>();
         foreach (var assignment in _assignments)
@@ -104,7 +93,7 @@ public sealed class BoardDirectory
                 continue;
             }
 
-            if (communes.Any(c => areas.Contains(c.Code) || (c.ParentCode is { } province && areas.Contains(province)))
+            if (communes.Any(c => areas.Contains(c.Code))
                 && seen.Add((assignment.System, assignment.TargetId)))
             {
                 found.Add(assignment);
