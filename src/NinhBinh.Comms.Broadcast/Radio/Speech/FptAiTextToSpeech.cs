@@ -26,7 +26,7 @@ public sealed class FptAiTextToSpeech : ITextToSpeech
 
     /// <summary>Creates the adapter.</summary>
     /// <param name="options">Settings; checked now.</param>
-    /// <param name="httpClient">(optional: a shared client when <see langword="null"/>) The HTTP client.</param>
+    /// <param name="httpClient">The HTTP client, or <see langword="null"/> for one shared by the adapters.</param>
     /// <param name="timeProvider">The clock for polling and URL expiry; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
     public FptAiTextToSpeech(FptAiSpeechOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)

@@ -22,7 +22,7 @@ public sealed class ViettelAiTextToSpeech : ITextToSpeech
 
     /// <summary>Creates the adapter.</summary>
     /// <param name="options">Settings; checked now.</param>
-    /// <param name="httpClient">(optional: a shared client when <see langword="null"/>) The HTTP client.</param>
+    /// <param name="httpClient">The HTTP client, or <see langword="null"/> for one shared by the adapters.</param>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
     public ViettelAiTextToSpeech(ViettelAiSpeechOptions options, HttpClient? httpClient = null)
     {

@@ -24,7 +24,7 @@ public sealed class ZaloAiTextToSpeech : ITextToSpeech
 
     /// <summary>Creates the adapter.</summary>
     /// <param name="options">Settings; checked now.</param>
-    /// <param name="httpClient">(optional: a shared client when <see langword="null"/>) The HTTP client (from IHttpClientFactory or your own).</param>
+    /// <param name="httpClient">The HTTP client (from IHttpClientFactory or your own), or <see langword="null"/> for one shared by the adapters.</param>
     /// <param name="timeProvider">The clock for URL expiry; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
     public ZaloAiTextToSpeech(ZaloAiSpeechOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
