@@ -334,6 +334,20 @@ public class ZaloClientTests
     }
 
     [Fact]
+    public async Task A_bare_socket_error_is_a_transient_transport_failure_retried_for_reads()
+    {
+        // SocketsHttpHandler can let a bare SocketException out when the peer resets the connection as it is set up.
+        var time = new FakeTimeProvider(Now);
+        var handler = new StubZaloHandler((_, _) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected));
+        var (factory, _) = Create(handler, time, o => o.Retry.MaxRetries = 2);
+
+        var ex = Assert.IsType<ZaloException>(await FakeClock.PumpFailure(time, factory.GetClient(Oa).GetTagsAsync()));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(3, handler.Count);
+    }
+
+    [Fact]
     public async Task Followers_are_paged_through_with_the_data_parameter()
     {
         var handler = new StubZaloHandler((r, _) =>

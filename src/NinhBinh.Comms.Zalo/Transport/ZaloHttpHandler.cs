@@ -177,7 +177,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
             return new ValueTask<bool>(exception switch
             {
                 HttpRequestException http => !atMostOnce || FailedBeforeSending(http),
-                TimeoutRejectedException or TimeoutException or IOException => !atMostOnce,
+                TimeoutRejectedException or TimeoutException or IOException or System.Net.Sockets.SocketException => !atMostOnce,
                 OperationCanceledException => !atMostOnce, // cancelled by something other than the caller: a timeout below us
                 _ => false,
             });

@@ -11,7 +11,7 @@ internal static class ZaloTransport
     public static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken)
     {
         var inner = Unwrap(exception);
-        return inner is HttpRequestException or System.IO.IOException or TimeoutException
+        return inner is HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException
             || (inner is OperationCanceledException && !cancellationToken.IsCancellationRequested);
     }
 

@@ -225,7 +225,7 @@ internal sealed class AnthiasTransport : IDisposable
         {
             throw new AnthiasUnreachableException($"no answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
         {
             throw new AnthiasUnreachableException(Describe(ex), ex);
         }
@@ -254,8 +254,10 @@ internal sealed class AnthiasTransport : IDisposable
         {
             throw new AnthiasUnreachableException($"no answer to {method} {ApiPath}{path} within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
         {
+            // A connection reset before the request is written can surface as a bare SocketException
+            // ("Transport endpoint is not connected") rather than inside an HttpRequestException.
             throw new AnthiasUnreachableException($"{method} {ApiPath}{path}: {Describe(ex)}", ex);
         }
     }
@@ -379,9 +381,9 @@ internal sealed class AnthiasTransport : IDisposable
         _ => mediaType,
     };
 
-    private static string Describe(HttpRequestException exception)
+    private static string Describe(Exception exception)
     {
-        var inner = exception.InnerException;
+        var inner = exception is HttpRequestException ? exception.InnerException : exception;
         var message = inner is IOException or System.Net.Sockets.SocketException ? inner.Message : exception.Message;
         return string.IsNullOrWhiteSpace(message) ? "the connection failed" : Cut(message.Trim().TrimEnd('.'));
     }

@@ -222,6 +222,29 @@ public sealed class AnthiasBoardSystemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_reset_before_the_request_is_written_is_offline_not_a_crash()
+    {
+        // SocketsHttpHandler can let a bare SocketException (ENOTCONN, "Transport endpoint is not connected") out
+        // when the device resets the connection as it is set up; that is the device being away, like any other.
+        using var http = new HttpClient(new ThrowingHandler(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected)));
+        using var adapter = new AnthiasBoardSystem(new AnthiasOptions { BaseUrl = _emulator.BaseUri, DisplayId = Display }, http, _time);
+
+        var publication = await adapter.InterruptAsync(Display, BoardContent.Text(Bulletin(), TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(10));
+        var display = Assert.Single(await adapter.GetDisplaysAsync(Display));
+
+        var result = Assert.Single(publication.Displays);
+        Assert.Equal(BoardDisplayStatus.Offline, result.Status);
+        Assert.StartsWith("offline, not seen since this adapter started (GET /api/v2/assets: ", result.Reason, StringComparison.Ordinal);
+        Assert.False(display.IsOnline);
+    }
+
+    private sealed class ThrowingHandler(Exception exception) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            Task.FromException<HttpResponseMessage>(exception);
+    }
+
+    [Fact]
     public async Task A_device_that_does_not_answer_within_the_timeout_is_offline()
     {
         using var adapter = Adapter(o => o.RequestTimeout = TimeSpan.FromSeconds(10));
