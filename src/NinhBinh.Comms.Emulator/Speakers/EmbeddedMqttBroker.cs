@@ -8,7 +8,8 @@ namespace NinhBinh.Comms.Emulator.Speakers;
 
 /// <summary>
 /// An MQTT broker inside the emulator (MQTTnet.Server) on 127.0.0.1, so samples and tests need nothing installed.
-/// It keeps retained messages and publishes last wills in memory, which is all the speaker profile needs.
+/// It keeps retained messages in memory and publishes a client's last will when its connection drops without a DISCONNECT
+/// (MQTTnet treats every DISCONNECT as clean, even MQTT 5 reason 0x04), which is all the speaker profile needs.
 /// </summary>
 public sealed class EmbeddedMqttBroker : IAsyncDisposable
 {

@@ -19,6 +19,7 @@ namespace NinhBinh.Comms.Emulator.Speakers;
 public sealed class SimulatedSpeaker : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private int _dropped;
     private readonly TimeProvider _time;
     private readonly string _province;
     private readonly string _commune;
@@ -111,13 +112,20 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
 
     /// <summary>Drops the connection the way a device losing power does: the broker publishes its last will (offline).</summary>
     /// <returns>A task that completes once disconnected.</returns>
-    public async Task GoOfflineAsync()
+    /// <remarks>
+    /// The connection is closed without a DISCONNECT packet, so every broker publishes the will: MQTTnet's server
+    /// (the emulator's embedded broker) treats any DISCONNECT, even reason 0x04 "with will message", as clean.
+    /// </remarks>
+    public Task GoOfflineAsync()
     {
         _heartbeat?.Dispose();
-        if (_client.IsConnected)
+        _playback?.Dispose();
+        if (Interlocked.Exchange(ref _dropped, 1) == 0)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build()).ConfigureAwait(false);
+            _client.Dispose(); // closes the socket; no DISCONNECT is sent
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -125,7 +133,7 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
     {
         _heartbeat?.Dispose();
         _playback?.Dispose();
-        if (_client.IsConnected)
+        if (Volatile.Read(ref _dropped) == 0 && _client.IsConnected)
         {
             await PublishStateAsync(false).ConfigureAwait(false);
             await _client.DisconnectAsync().ConfigureAwait(false);
@@ -143,7 +151,7 @@ public sealed class SimulatedSpeaker : IAsyncDisposable
     {
         try
         {
-            if (_client.IsConnected)
+            if (Volatile.Read(ref _dropped) == 0 && _client.IsConnected)
             {
                 await PublishAsync(SpeakerProfile.EventTopic(_province, _commune, DeviceId), SpeakerMessageSerializer.Serialize(speakerEvent), retain: false).ConfigureAwait(false);
             }
