@@ -286,7 +286,7 @@ internal sealed class XiboApi
         return new BoardException(message, inner)
         {
             System = System,
-            Channel = "board",
+            Channel = "boards",
             Status = status,
             ErrorCode = errorCode,
             IsTransient = transient,

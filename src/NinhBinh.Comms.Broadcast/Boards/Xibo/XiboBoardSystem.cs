@@ -255,6 +255,8 @@ public sealed class XiboBoardSystem : IBoardSystem, IDisposable
     /// <c>PUT /display/requestscreenshot/{id}</c> asks the player for a new screenshot (over XMR, else at its next
     /// collect), then <c>GET /display/screenshot/{id}</c> (a CMS route that swagger.json does not list) fetches the
     /// latest one the CMS holds: on a real CMS that may be the previous screenshot until the player has uploaded.
+    /// A display that has never uploaded one is a <see cref="BoardException"/> with <c>ErrorCode</c>
+    /// <c>no_screenshot</c> (the CMS itself answers 200 with a "file not found" GIF).
     /// </remarks>
     public async Task<BoardScreenshot> GetScreenshotAsync(string displayId, CancellationToken cancellationToken = default)
     {
@@ -267,6 +269,17 @@ public sealed class XiboBoardSystem : IBoardSystem, IDisposable
 
         using var image = await _api.SendAsync(HttpMethod.Get, $"display/screenshot/{XiboWire.Id(id)}", null, null, XiboExpect.Image, subject,
             cancellationToken).ConfigureAwait(false);
+        if (image.ContentType!.StartsWith("image/gif", StringComparison.OrdinalIgnoreCase))
+        {
+            // The CMS answers 200 with its forms/filenotfound.gif when the player has never uploaded a screenshot
+            // (players upload JPEG).
+            throw new BoardException($"{Name}: display {XiboWire.Id(id)} has no screenshot yet (the CMS answered its 'file not found' placeholder); "
+                + "the player uploads one after the request, at once over XMR or else at its next collect.")
+            {
+                System = Name, Channel = "boards", Status = 200, ErrorCode = "no_screenshot", IsTransient = true,
+            };
+        }
+
         return new BoardScreenshot(displayId, image.ContentType!, image.Body);
     }
 
@@ -341,7 +354,7 @@ public sealed class XiboBoardSystem : IBoardSystem, IDisposable
         var list = Array(found.Root, "GET /api/layout");
         if (list.GetArrayLength() == 0)
         {
-            throw new BoardException($"{Name}: GET /api/layout (layout {XiboWire.Id(id)}) found no such layout") { System = Name, Channel = "board", Status = 404 };
+            throw new BoardException($"{Name}: GET /api/layout (layout {XiboWire.Id(id)}) found no such layout") { System = Name, Channel = "boards", Status = 404 };
         }
 
         return XiboWire.String(list[0], "campaignId") ?? throw Malformed("GET /api/layout", "campaignId");
@@ -556,10 +569,10 @@ public sealed class XiboBoardSystem : IBoardSystem, IDisposable
 
     private JsonElement Array(JsonElement root, string request) => root.ValueKind == JsonValueKind.Array
         ? root
-        : throw new BoardException($"{Name}: {request} answered {root.ValueKind} where a JSON list was expected") { System = Name, Channel = "board", Status = 200 };
+        : throw new BoardException($"{Name}: {request} answered {root.ValueKind} where a JSON list was expected") { System = Name, Channel = "boards", Status = 200 };
 
     private BoardException Malformed(string request, string field) =>
-        new($"{Name}: {request} answered without '{field}'") { System = Name, Channel = "board", Status = 200 };
+        new($"{Name}: {request} answered without '{field}'") { System = Name, Channel = "boards", Status = 200 };
 
     private sealed record DisplayRow(string Id, string Name, bool Online, DateTimeOffset? LastSeen, string? DisplayGroupId, string? Showing, int? Width, int? Height);
 

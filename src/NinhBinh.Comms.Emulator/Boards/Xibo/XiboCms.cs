@@ -18,6 +18,9 @@ internal sealed class XiboCms
 {
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
     private static readonly TimeSpan CmsOffset = TimeSpan.FromHours(7);
+    /// <summary>A 1×1 GIF standing in for the CMS's forms/filenotfound.gif.</summary>
+    private static readonly byte[] FileNotFoundGif = Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+
     private static readonly string[] ImageExtensions = ["jpg", "jpeg", "png", "gif", "bmp", "webp", "svg"];
     private static readonly string[] VideoExtensions = ["mp4", "webm", "mkv", "avi", "mov", "wmv", "m4v"];
     private static readonly string[] WidgetTypes = ["embedded", "webpage", "text", "image", "video"];
@@ -336,9 +339,10 @@ internal sealed class XiboCms
                 return XiboReply.Error(404, "Display not found");
             }
 
+            // Like the CMS: with no screenshot uploaded it answers 200 with its forms/filenotfound.gif.
             return _screenshots.TryGetValue(id, out var shot)
                 ? new XiboReply(200, Bytes: shot.Png, ContentType: "image/png")
-                : XiboReply.Error(404, "No screenshot for this display yet");
+                : new XiboReply(200, Bytes: FileNotFoundGif, ContentType: "image/gif");
         }
     }
 

@@ -280,7 +280,10 @@ public class XiboBoardSystemTests
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, shot.Image.Slice(0, 4).ToArray());
         Assert.Equal("11", shot.DisplayId);
         var none = await Assert.ThrowsAsync<BoardException>(() => cms.Board.GetScreenshotAsync("13")); // offline: never uploaded one
-        Assert.Equal(404, none.Status);
+        Assert.Equal("no_screenshot", none.ErrorCode); // the CMS answered 200 with its "file not found" GIF
+        Assert.True(none.IsTransient);
+        Assert.Equal("boards", none.Channel);
+        Assert.Contains("display 13 has no screenshot yet", none.Message, StringComparison.Ordinal);
     }
 
     [Fact]
