@@ -51,7 +51,7 @@ public partial class ZaloOfficialAccountClient
             data = await _core.CallAsync(OaId, ZaloEndpoint.SendZnsTemplate.Name, true, (Api: _core.Business, Body: body),
                 static (s, token, proof, ct) => s.Api.SendTemplateAsync(s.Body, token, proof, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (ZaloException ex) when (ex.ZaloCode is -109 or -112 or -1121 or -1122 or -131 or -146)
+        catch (ZaloException ex) when (ex.ZaloCode is -109 or -111 or -112 or -1121 or -131 or -146)
         {
             // The template may have changed since it was described: describe it again next time.
             _core.ZnsTemplates.Remove(OaId, templateId);
@@ -88,7 +88,7 @@ public partial class ZaloOfficialAccountClient
     /// <summary>
     /// Describes a ZNS / ZBS template: its status and parameters (<c>template/info/v2</c>). Descriptions are kept per
     /// OA for 30 minutes on the app's clock, so a run of sends makes one request; a send Zalo refuses because of the
-    /// template (-109, -112, -1121, -131, -146) drops the description.
+    /// template (-109, -111, -112, -1121, -131, -146) drops the description.
     /// </summary>
     /// <param name="templateId">The template's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

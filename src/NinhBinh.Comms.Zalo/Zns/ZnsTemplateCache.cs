@@ -6,7 +6,7 @@ namespace NinhBinh.Comms.Zalo.Internal;
 /// <summary>
 /// Template descriptions per OA and template, kept for <see cref="Lifetime"/> on the app's clock: two sends of one
 /// template make one <c>template/info/v2</c> request. An entry is dropped early when Zalo refuses a send for a reason
-/// that may mean the template changed (-109, -112, -1121, -131, -146).
+/// that may mean the template changed (-109, -111, -112, -1121, -131, -146).
 /// </summary>
 internal sealed class ZnsTemplateCache
 {
