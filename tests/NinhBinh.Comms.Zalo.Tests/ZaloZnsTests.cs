@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace NinhBinh.Comms.Zalo.Tests;
@@ -332,5 +335,30 @@ public class ZaloZnsTests
         Assert.Equal(500, quota.DailyQuota);
         Assert.Equal(480, quota.RemainingQuota);
         Assert.All(handler.Requests, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
+    public async Task With_dependency_injection_the_business_calls_go_to_Zalo_BusinessApiBaseUrl()
+    {
+        var handler = new StubZaloHandler((r, _) => r.Path == "/zbs/message/quota"
+            ? StubZaloHandler.Json("""{"error":0,"message":"Success","data":{"dailyQuota":"500","remainingQuota":"7"}}""")
+            : StubZaloHandler.Json("""{"error":-201,"message":"unexpected"}"""));
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Zalo:AppId"] = "app-1",
+            ["Zalo:AppSecret"] = "app-secret-VALUE-123",
+            ["Zalo:OpenApiBaseUrl"] = "http://openapi.test/",
+            ["Zalo:BusinessApiBaseUrl"] = "http://business.test/zbs",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddZaloOfficialAccount(config).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IZaloClientFactory>();
+        await factory.TokenStore.SaveAsync(Oa, new ZaloTokenSet("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(25), DateTimeOffset.UtcNow.AddDays(90), DateTimeOffset.UtcNow));
+
+        var quota = await factory.GetClient(Oa).GetZnsQuotaAsync();
+
+        Assert.Equal(7, quota.RemainingQuota);
+        Assert.Equal("/zbs/message/quota", Assert.Single(handler.Requests).Path);
     }
 }
