@@ -27,6 +27,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
     private readonly HttpMessageHandler? _ownedHandler;
     private readonly HttpClient? _ownedOpenApi;
     private readonly HttpClient? _ownedOAuth;
+    private readonly HttpClient? _ownedBusiness;
     private readonly HttpMessageHandler? _ownedInnerHandler;
     private readonly ZaloRequestRateLimiter? _ownedLimiter;
     private int _disposed;
@@ -49,15 +50,16 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         _ownedHandler = new ZaloHttpHandler(limiter, settings.Retry, settings.RequestTimeout, time, logger) { InnerHandler = inner };
         _ownedOpenApi = new HttpClient(_ownedHandler, disposeHandler: false) { BaseAddress = settings.OpenApiBaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         _ownedOAuth = new HttpClient(_ownedHandler, disposeHandler: false) { BaseAddress = settings.OAuthBaseUrl, Timeout = Timeout.InfiniteTimeSpan };
-        _core = CreateCore(settings, tokenStore ?? CreateStore(settings), time, logger, _ownedOpenApi, _ownedOAuth);
+        _ownedBusiness = new HttpClient(_ownedHandler, disposeHandler: false) { BaseAddress = settings.BusinessApiBaseUrl, Timeout = Timeout.InfiniteTimeSpan };
+        _core = CreateCore(settings, tokenStore ?? CreateStore(settings), time, logger, _ownedOpenApi, _ownedOAuth, _ownedBusiness);
         Authorization = new ZaloAuthorizationClient(_core);
         _ownedInnerHandler = primaryHandler is null ? inner : null;
         _ownedLimiter = limiter;
     }
 
-    internal ZaloClientFactory(ZaloClientOptions settings, IZaloTokenStore tokenStore, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
+    internal ZaloClientFactory(ZaloClientOptions settings, IZaloTokenStore tokenStore, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth, HttpClient business)
     {
-        _core = CreateCore(settings, tokenStore, time, logger, openApi, oauth);
+        _core = CreateCore(settings, tokenStore, time, logger, openApi, oauth, business);
         Authorization = new ZaloAuthorizationClient(_core);
     }
 
@@ -89,6 +91,7 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
 
         _ownedOpenApi?.Dispose();
         _ownedOAuth?.Dispose();
+        _ownedBusiness?.Dispose();
         _ownedHandler?.Dispose();
         _ownedInnerHandler?.Dispose();
         _ownedLimiter?.Dispose();
@@ -120,11 +123,11 @@ public sealed class ZaloClientFactory : IZaloClientFactory, IDisposable
         return string.IsNullOrWhiteSpace(options.TokenStorePath) ? new InMemoryZaloTokenStore() : new FileZaloTokenStore(options.TokenStorePath!);
     }
 
-    private static ZaloClientCore CreateCore(ZaloClientOptions settings, IZaloTokenStore store, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth)
+    private static ZaloClientCore CreateCore(ZaloClientOptions settings, IZaloTokenStore store, TimeProvider time, ILogger logger, HttpClient openApi, HttpClient oauth, HttpClient business)
     {
         var oauthCalls = new ZaloOAuthCalls(ZaloApiFactory.CreateOAuth(oauth), settings, time);
         var tokens = new ZaloTokenManager(store, oauthCalls, settings, time, logger);
-        return new ZaloClientCore(settings, ZaloApiFactory.CreateOpenApi(openApi), tokens, oauthCalls, time, logger);
+        return new ZaloClientCore(settings, ZaloApiFactory.CreateOpenApi(openApi), tokens, oauthCalls, time, logger, ZaloApiFactory.CreateBusiness(business));
     }
 
 #pragma warning disable CA1859 // The concrete handler differs per target framework.

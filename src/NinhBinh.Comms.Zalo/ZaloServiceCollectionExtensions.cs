@@ -63,7 +63,9 @@ public static class ZaloServiceCollectionExtensions
             openApi.BaseAddress = options.OpenApiBaseUrl;
             var oauth = http.CreateClient(HttpClientName);
             oauth.BaseAddress = options.OAuthBaseUrl;
-            return new ZaloClientFactory(options, sp.GetRequiredService<IZaloTokenStore>(), sp.GetRequiredService<TimeProvider>(), logger, openApi, oauth);
+            var business = http.CreateClient(HttpClientName);
+            business.BaseAddress = options.BusinessApiBaseUrl;
+            return new ZaloClientFactory(options, sp.GetRequiredService<IZaloTokenStore>(), sp.GetRequiredService<TimeProvider>(), logger, openApi, oauth, business);
         });
         services.TryAddKeyedTransient<ZaloOfficialAccountClient>(KeyedService.AnyKey,
             (sp, key) => sp.GetRequiredService<IZaloClientFactory>().GetClient(key as string ?? throw new ArgumentException("The key of a ZaloOfficialAccountClient is its OA id (a string).")));

@@ -187,6 +187,7 @@ public class MessageTests
     public async Task Zns_template_by_phone_is_accepted_and_recorded()
     {
         await using var h = await Harness.StartAsync();
+        h.Emulator.RegisterZnsTemplate(Harness.OaId, "7895417", [new EmulatedZnsParameter("ho_ten")]);
         const string Body = "{\"phone\":\"84912345678\",\"template_id\":\"7895417\",\"template_data\":{\"ho_ten\":\"An\"},\"tracking_id\":\"t-1\"}";
 
         var reply = await h.PostJsonAsync("/message/template", Body);
@@ -198,5 +199,30 @@ public class MessageTests
 
         Assert.Equal(-108, Harness.Error(await h.PostJsonAsync("/message/template", Body.Replace("84912345678", "12345"))));
         Assert.Equal(-124, Harness.Error(await h.PostJsonAsync("/message/template", Body, "bad-token")));
+        Assert.Equal(-109, Harness.Error(await h.PostJsonAsync("/message/template", Body.Replace("7895417", "1111111"))));
+        Assert.Equal(-1121, Harness.Error(await h.PostJsonAsync("/message/template", Body.Replace("\"An\"", "\"" + new string('a', 31) + "\""))));
+        Assert.Equal(-112, Harness.Error(await h.PostJsonAsync("/message/template", Body.Replace("ho_ten", "ten"))));
+        Assert.Equal(-132, Harness.Error(await h.PostJsonAsync("/message/template", Body.Replace("t-1", new string('t', 49)))));
+        Assert.Single(h.Emulator.GetSentMessages(Harness.OaId));
+    }
+
+    [Fact]
+    public async Task Zns_template_info_describes_the_registered_template()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.RegisterZnsTemplate(Harness.OaId, "7895417", [new EmulatedZnsParameter("ho_ten"), new EmulatedZnsParameter("so_tien", "NUMBER", 12, Required: false)], status: "PENDING_REVIEW");
+
+        var info = await h.GetAsync("/template/info/v2?template_id=7895417");
+        var unknown = await h.GetAsync("/template/info/v2?template_id=1");
+
+        Assert.Equal(0, Harness.Error(info));
+        Assert.Equal(7895417, info["data"]!["templateId"]!.GetValue<long>());
+        Assert.Equal("PENDING_REVIEW", info["data"]!["status"]!.GetValue<string>());
+        var parameters = info["data"]!["listParams"]!.AsArray();
+        Assert.Equal("so_tien", parameters[1]!["name"]!.GetValue<string>());
+        Assert.Equal("NUMBER", parameters[1]!["type"]!.GetValue<string>());
+        Assert.Equal(12, parameters[1]!["maxLength"]!.GetValue<int>());
+        Assert.False(parameters[1]!["require"]!.GetValue<bool>());
+        Assert.Equal(-109, Harness.Error(unknown));
     }
 }

@@ -227,7 +227,8 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
     /// Seeds the demo used by <c>dotnet run</c>: app <c>demo-app</c> (secret <c>demo-secret</c>, redirect
     /// <c>http://127.0.0.1/callback</c>), OA <c>demo-oa</c> ("UBND xã Gia Viễn (demo)", government body) with 120
     /// followers (ids from <c>1000000000000000001</c>; about half interacted within the interaction window; some
-    /// tagged <c>thon-1</c> / <c>thon-2</c>).
+    /// tagged <c>thon-1</c> / <c>thon-2</c>), and the ZNS template <c>100001</c> of the demo OA (parameters <c>ten</c>,
+    /// text of at most 30 characters, and <c>ngay_hen</c>, a date <c>dd/MM/yyyy</c>).
     /// </summary>
     /// <returns>A token pair for the demo OA.</returns>
     public (string AccessToken, string RefreshToken) SeedDemo()
@@ -258,6 +259,7 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
             AddFollower(Oa, userId, name, last, tags);
         }
 
+        RegisterZnsTemplate(Oa, "100001", [new EmulatedZnsParameter("ten", "STRING", 30), new EmulatedZnsParameter("ngay_hen", "DATE", 20)], name: "Lịch hẹn (demo)");
         return IssueTokens(App, Oa);
     }
 }

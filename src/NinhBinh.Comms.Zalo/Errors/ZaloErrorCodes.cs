@@ -15,8 +15,26 @@ public static class ZaloErrorCodes
     /// <summary>Uploaded attachment expired (uploads live 7 days).</summary>
     public const int AttachmentExpired = -100;
 
+    /// <summary>ZNS: phone number invalid.</summary>
+    public const int ZnsPhoneInvalid = -108;
+
+    /// <summary>ZNS: template data invalid.</summary>
+    public const int ZnsTemplateDataInvalid = -112;
+
     /// <summary>ZNS: access token invalid.</summary>
     public const int ZnsAccessTokenInvalid = -124;
+
+    /// <summary>ZNS: template not approved.</summary>
+    public const int ZnsTemplateNotApproved = -131;
+
+    /// <summary>ZNS: template messages are not sent between 22:00 and 06:00 Vietnam time.</summary>
+    public const int ZnsNightBan = -133;
+
+    /// <summary>ZNS: the OA reached its daily template message limit.</summary>
+    public const int ZnsDailyLimit = -144;
+
+    /// <summary>ZNS: template disabled.</summary>
+    public const int ZnsTemplateDisabled = -146;
 
     /// <summary>Sending failed.</summary>
     public const int SendFailed = -200;
@@ -95,17 +113,48 @@ public static class ZaloErrorCodes
         [-249] = ("template cannot be sent by user id", ZaloErrorKind.InvalidRequest),
         [-320] = ("Zalo Cloud account is not linked", ZaloErrorKind.Other),
         [-321] = ("Zalo Cloud account has insufficient funds", ZaloErrorKind.QuotaExhausted),
+        // ZNS / ZBS template messages (business API).
+        [-107] = ("ZNS: message id invalid", ZaloErrorKind.InvalidRequest),
         [-108] = ("ZNS: phone number invalid", ZaloErrorKind.InvalidRequest),
         [-109] = ("ZNS: template id invalid", ZaloErrorKind.InvalidRequest),
+        [-110] = ("ZNS: the recipient's Zalo app is too old to receive template messages", ZaloErrorKind.Other),
         [-111] = ("ZNS: template data empty", ZaloErrorKind.InvalidRequest),
         [-112] = ("ZNS: template data invalid", ZaloErrorKind.InvalidRequest),
         [-1121] = ("ZNS: template parameter too long", ZaloErrorKind.InvalidRequest),
+        [-113] = ("ZNS: button invalid", ZaloErrorKind.InvalidRequest),
+        [-114] = ("ZNS: the user cannot receive template messages (account state, settings or an old Zalo version)", ZaloErrorKind.Other),
         [-115] = ("ZNS: account balance insufficient", ZaloErrorKind.QuotaExhausted),
+        [-116] = ("ZNS: content invalid", ZaloErrorKind.InvalidRequest),
+        [-117] = ("ZNS: the OA or app may not use this template", ZaloErrorKind.InvalidRequest),
+        [-118] = ("ZNS: no Zalo account for this phone number, or it is disabled", ZaloErrorKind.Other),
+        [-119] = ("ZNS: the account cannot receive template messages", ZaloErrorKind.Other),
+        [-120] = ("ZNS: the OA is not allowed to use this feature", ZaloErrorKind.Other),
+        [-121] = ("ZNS: template has no content", ZaloErrorKind.InvalidRequest),
+        [-122] = ("ZNS: body is not valid JSON", ZaloErrorKind.InvalidRequest),
+        [-123] = ("ZNS: RSA decryption of the content failed", ZaloErrorKind.InvalidRequest),
         [-124] = ("ZNS: access token invalid", ZaloErrorKind.ReauthorizationRequired),
+        [-125] = ("ZNS: Official Account id invalid", ZaloErrorKind.InvalidRequest),
+        [-126] = ("ZNS: development mode balance insufficient", ZaloErrorKind.QuotaExhausted),
+        [-127] = ("ZNS: a template in development mode can only be sent to the OA's admins", ZaloErrorKind.InvalidRequest),
+        [-128] = ("ZNS: encoding key does not exist", ZaloErrorKind.Configuration),
+        [-129] = ("ZNS: RSA key could not be created; try again later", ZaloErrorKind.Other),
+        [-130] = ("ZNS: template content over its length limit", ZaloErrorKind.InvalidRequest),
         [-131] = ("ZNS: template not approved", ZaloErrorKind.InvalidRequest),
-        [-133] = ("ZNS: messages are not sent at night", ZaloErrorKind.NightBan),
-        [-144] = ("ZNS: daily limit reached", ZaloErrorKind.QuotaExhausted),
-        [-146] = ("ZNS: template disabled", ZaloErrorKind.InvalidRequest),
+        [-132] = ("ZNS: parameter invalid", ZaloErrorKind.InvalidRequest),
+        [-133] = ("ZNS: template messages are not sent at night, between 22:00 and 06:00 Vietnam time", ZaloErrorKind.NightBan),
+        [-134] = ("ZNS: the user has not answered the OA's request to receive template messages", ZaloErrorKind.Other),
+        [-135] = ("ZNS: the OA may not send template messages (not verified, or on the free package)", ZaloErrorKind.Other),
+        [-136] = ("ZNS: a Zalo Cloud account must be linked for this feature", ZaloErrorKind.Configuration),
+        [-137] = ("ZNS: Zalo Cloud payment failed (insufficient funds)", ZaloErrorKind.QuotaExhausted),
+        [-138] = ("ZNS: the app may not use this feature", ZaloErrorKind.Other),
+        [-139] = ("ZNS: the user refuses this type of template message", ZaloErrorKind.Other),
+        [-140] = ("ZNS: the OA may not send after-sales template messages to this user", ZaloErrorKind.Other),
+        [-141] = ("ZNS: the user refuses template messages from this OA", ZaloErrorKind.Other),
+        [-142] = ("ZNS: RSA key does not exist; create one first", ZaloErrorKind.Configuration),
+        [-143] = ("ZNS: RSA key already exists; fetch it instead", ZaloErrorKind.Configuration),
+        [-144] = ("ZNS: the OA reached its daily template message limit (it starts again at 00:00 Vietnam time)", ZaloErrorKind.QuotaExhausted),
+        [-145] = ("ZNS: the OA may not send this type of template content", ZaloErrorKind.InvalidRequest),
+        [-146] = ("ZNS: template disabled (low sending quality)", ZaloErrorKind.InvalidRequest),
         [-14002] = ("OAuth: application id invalid", ZaloErrorKind.InvalidRequest),
         [-14003] = ("OAuth: redirect uri invalid", ZaloErrorKind.InvalidRequest),
         [-14004] = ("OAuth: secret key invalid", ZaloErrorKind.InvalidRequest),

@@ -24,7 +24,7 @@ public enum ZaloErrorKind
     /// <summary>The user does not follow the OA (<c>-213</c>).</summary>
     NotFollower = 6,
 
-    /// <summary>Promotion messages are not sent between 22:00 and 06:00 Vietnam time (<c>-234</c>).</summary>
+    /// <summary>Promotion messages (<c>-234</c>) and ZNS template messages (<c>-133</c>) are not sent between 22:00 and 06:00 Vietnam time.</summary>
     NightBan = 7,
 
     /// <summary>

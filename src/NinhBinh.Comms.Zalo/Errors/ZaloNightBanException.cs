@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace NinhBinh.Comms.Zalo;
 
-/// <summary>Promotion messages are not sent between 22:00 and 06:00 Vietnam time (<c>-234</c>).</summary>
+/// <summary>Promotion messages (<c>-234</c>) and ZNS template messages (<c>-133</c>) are not sent between 22:00 and 06:00 Vietnam time.</summary>
 [SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Created by the SDK from a Zalo answer; callers catch it.")]
 public sealed class ZaloNightBanException : ZaloException
 {

@@ -127,7 +127,7 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
         => Read(await _refit.GetOfficialAccountAsync(accessToken, appSecretProof, ZaloEndpoint.OfficialAccountInfo.Safety, cancellationToken).ConfigureAwait(false), ZaloEndpoint.OfficialAccountInfo);
 
     /// <summary>Refit's answer as the envelope, or the failure as the SDK reports it (transport failures rethrown as themselves).</summary>
-    private static T Read<T>(IApiResponse<T> response, ZaloEndpoint endpoint)
+    internal static T Read<T>(IApiResponse<T> response, ZaloEndpoint endpoint)
         where T : class
     {
         using (response)

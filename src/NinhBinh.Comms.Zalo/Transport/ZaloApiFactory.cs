@@ -9,9 +9,13 @@ internal static class ZaloApiFactory
     public static IZaloOAuthApi CreateOAuth(HttpClient http) => new DirectZaloOAuthApi(http);
 
     public static IZaloOpenApi CreateOpenApi(HttpClient http) => new RefitZaloOpenApi(http);
+
+    public static IZaloBusinessApi CreateBusiness(HttpClient http) => new RefitZaloBusinessApi(http);
 #else
     public static IZaloOAuthApi CreateOAuth(HttpClient http) => new ManualZaloOAuthApi(http);
 
     public static IZaloOpenApi CreateOpenApi(HttpClient http) => new ManualZaloOpenApi(http);
+
+    public static IZaloBusinessApi CreateBusiness(HttpClient http) => new ManualZaloBusinessApi(http);
 #endif
 }

@@ -12,10 +12,13 @@ namespace NinhBinh.Comms.Zalo.Internal;
 /// <summary>What every OA client of one app shares: options, endpoints, token lifecycle, clock and logger.</summary>
 internal sealed class ZaloClientCore
 {
-    public ZaloClientCore(ZaloClientOptions options, IZaloOpenApi openApi, ZaloTokenManager tokens, ZaloOAuthCalls oauth, TimeProvider time, ILogger logger)
+    public ZaloClientCore(ZaloClientOptions options, IZaloOpenApi openApi, ZaloTokenManager tokens, ZaloOAuthCalls oauth, TimeProvider time, ILogger logger,
+        IZaloBusinessApi business)
     {
         Options = options;
         OpenApi = openApi;
+        Business = business;
+        ZnsTemplates = new ZnsTemplateCache(time);
         Tokens = tokens;
         OAuth = oauth;
         Time = time;
@@ -27,6 +30,12 @@ internal sealed class ZaloClientCore
     public IZaloOpenApi OpenApi { get; }
 
     public ZaloTokenManager Tokens { get; }
+
+    /// <summary>The business API (ZNS / ZBS template messages).</summary>
+    public IZaloBusinessApi Business { get; }
+
+    /// <summary>ZNS template descriptions per OA, for the checks before a send.</summary>
+    public ZnsTemplateCache ZnsTemplates { get; }
 
     public ZaloOAuthCalls OAuth { get; }
 

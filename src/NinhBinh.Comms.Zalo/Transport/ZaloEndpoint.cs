@@ -85,12 +85,22 @@ internal sealed class ZaloEndpoint
 
     public static ZaloEndpoint OfficialAccountInfo { get; } = new("get OA info", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/oa/getoa", ZaloRequestSafety.Repeatable);
 
+    /// <summary>ZNS / ZBS template description: status and parameters (business API).</summary>
+    public static ZaloEndpoint ZnsTemplateInfo { get; } = new("get ZNS template info", ZaloApiHost.Business, HttpMethod.Get, "template/info/v2", ZaloRequestSafety.Repeatable);
+
+    /// <summary>ZNS / ZBS message delivery status (business API).</summary>
+    public static ZaloEndpoint ZnsMessageStatus { get; } = new("get ZNS message status", ZaloApiHost.Business, HttpMethod.Get, "message/status", ZaloRequestSafety.Repeatable);
+
+    /// <summary>ZNS / ZBS daily quota of the OA (business API).</summary>
+    public static ZaloEndpoint ZnsQuota { get; } = new("get ZNS quota", ZaloApiHost.Business, HttpMethod.Get, "message/quota", ZaloRequestSafety.Repeatable);
+
     /// <summary>Every endpoint the SDK knows, for tests that check each one's safety.</summary>
     public static ZaloEndpoint[] All { get; } =
     [
         AccessToken, SendConsultation, SendTransaction, SendPromotion, SendTemplate, Broadcast, UploadImage, UploadGif, UploadFile,
         CreateArticle, SendZnsTemplate, ListFollowers, GetUser, UpdateUser, TagFollower, UntagFollower, RemoveTag, ListTags,
         UserQuota, Quota, OfficialAccountInfo,
+        ZnsTemplateInfo, ZnsMessageStatus, ZnsQuota,
     ];
 
     /// <summary>The message endpoint of a message kind.</summary>
