@@ -10,11 +10,11 @@ namespace NinhBinh.Comms.Cli;
 /// <summary><c>nbcomms kpi …</c>: the KPI store, totals, indicators and the yearly report; a contract other tools script against, keep names and options stable.</summary>
 internal static class KpiCommands
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var kpi = new Command("kpi", "KPI figures of policy communication: import CSV, totals by the aggregation rules, the plan's indicators, the yearly report.");
         kpi.Subcommands.Add(Import(stdout));
-        kpi.Subcommands.Add(Total(stdout));
+        kpi.Subcommands.Add(Total(stdout, stderr));
         kpi.Subcommands.Add(Indicators(stdout));
         kpi.Subcommands.Add(Report(stdout));
         return kpi;
@@ -113,7 +113,7 @@ internal static class KpiCommands
         return command;
     }
 
-    private static Command Total(TextWriter stdout)
+    private static Command Total(TextWriter stdout, TextWriter stderr)
     {
         var store = StoreOption(mustExist: true);
         var unit = UnitOption();
@@ -126,7 +126,10 @@ internal static class KpiCommands
         var command = new Command("total", """
             Print the figure of a metric for a unit (a province includes its communes) over a period, alone on the first line.
             Sums add; uniques (audience.reach) are never added across days, channels or platforms; snapshots (audience.followers)
-            take each channel's last value at or before the period's end; engagement.rate is recomputed from its parts.
+            take each channel's last value at or before the period's end; engagement.rate is recomputed from its parts;
+            lifetime counters (*.lifetime) give their growth: the last reading at or before the period's end minus the last
+            reading before its start. A flagged figure (no earlier reading, or a counter that went down: a reset) is still
+            printed, with one 'warning: …' line per flag on stderr (exit 0).
             When the figure cannot be computed honestly, prints why on stderr and exits 1.
             """) { store, unit, metric, period, from, to, platform, calendar };
         command.SetAction(async (parse, ct) =>
@@ -147,6 +150,11 @@ internal static class KpiCommands
             }
 
             await stdout.WriteLineAsync(KpiAggregator.Format(value)).ConfigureAwait(false);
+            foreach (var warning in figure.Warnings)
+            {
+                await stderr.WriteLineAsync("warning: " + NbcommsApp.OneLine(warning)).ConfigureAwait(false);
+            }
+
             return NbcommsApp.Success;
         });
         return command;

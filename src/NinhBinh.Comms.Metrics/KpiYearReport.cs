@@ -346,6 +346,17 @@ public sealed class KpiYearReport
 
         json.WriteString("explanation", f.Explanation);
         json.WriteNumber("channels", f.Channels);
+        if (f.IsFlagged)
+        {
+            json.WriteStartArray("warnings");
+            foreach (var warning in f.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
