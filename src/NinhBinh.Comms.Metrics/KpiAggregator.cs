@@ -95,6 +95,60 @@ public sealed class KpiAggregator
         }
     }
 
+    /// <summary>
+    /// Content items of a unit (a province includes its communes) published in a period, by topic: each topic's count
+    /// of items (<c>content.published</c> counted from content items; an item with two topics counts under each, so the
+    /// rows do not add up to the total) and the channels they were published on; items with no topic in a row whose
+    /// key is null. Sorted by items, most first.
+    /// </summary>
+    /// <param name="unitCode">A province or commune code; an old code is mapped to its successor.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per topic.</returns>
+    public Task<IReadOnlyList<KpiRollup>> ByTopicAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+        => RollupAsync(unitCode, period, platform, true, cancellationToken);
+
+    /// <summary>
+    /// Content items of a unit (a province includes its communes) published in a period, by campaign: each campaign's
+    /// count of items and the channels they were published on; items of no campaign in a row whose key is null.
+    /// Sorted by items, most first.
+    /// </summary>
+    /// <param name="unitCode">A province or commune code; an old code is mapped to its successor.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per campaign.</returns>
+    public Task<IReadOnlyList<KpiRollup>> ByCampaignAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+        => RollupAsync(unitCode, period, platform, false, cancellationToken);
+
+    private async Task<IReadOnlyList<KpiRollup>> RollupAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform, bool byTopic, CancellationToken cancellationToken)
+    {
+        if (period is null)
+        {
+            throw new ArgumentNullException(nameof(period));
+        }
+
+        var unit = ResolveUnit(unitCode, period.End);
+        var items = (await _store.GetContentItemsAsync(unit.Code, period.Start, period.End, cancellationToken).ConfigureAwait(false))
+            .Where(i => platform is null || i.Platform == platform).ToList();
+        var names = byTopic
+            ? (await _store.GetTopicsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Key, t => t.Name, StringComparer.Ordinal)
+            : (await _store.GetCampaignsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Key, c => c.Name, StringComparer.Ordinal);
+        var pairs = items.SelectMany(i => byTopic
+            ? (i.Topics.Count == 0 ? new string?[] { null } : i.Topics.Select(t => (string?)t))
+            : new[] { i.Campaign }, (item, key) => (Item: item, Key: key));
+        return pairs
+            .GroupBy(p => p.Key ?? string.Empty, StringComparer.Ordinal)
+            .Select(g => new KpiRollup(
+                g.Key.Length == 0 ? null : g.Key,
+                g.Key.Length == 0 ? "(none)" : names.TryGetValue(g.Key, out var name) ? name : g.Key,
+                g.Count(),
+                g.Select(p => (p.Item.UnitCode, p.Item.Channel, p.Item.Platform)).Distinct().Count()))
+            .OrderByDescending(r => r.Items).ThenBy(r => r.Key is null).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Formats a figure as scripts read it: invariant culture, no thousands separator, no trailing zeros.</summary>
     /// <param name="value">The figure.</param>
     /// <returns>The text.</returns>
