@@ -97,6 +97,27 @@ public class KpiRecordTests
     }
 
     [Fact]
+    public async Task The_yearly_report_carries_the_top_topics_in_json_csv_and_an_svg_chart()
+    {
+        using var store = await LoadAsync();
+        var report = await KpiYearReport.CreateAsync(store, "37", 2026, timeProvider: KpiFixture.Clock);
+        using var json = new MemoryStream();
+        report.WriteJson(json);
+        using var csv = new StringWriter();
+        report.WriteCsv(csv);
+        using var html = new StringWriter();
+        report.WriteHtml(html);
+
+        Assert.Equal(new[] { ("chuyen-doi-so", 3), ("sap-nhap", 2) }, report.Topics.Where(t => t.Key is not null).Select(t => (t.Key!, t.Items)));
+        using var document = JsonDocument.Parse(json.ToArray());
+        KpiSchemaTests.AssertValid(KpiSchemaTests.Schema("report"), document.RootElement);
+        Assert.Equal(3, document.RootElement.GetProperty("topics").GetArrayLength());
+        Assert.Contains("topic,chuyen-doi-so,,3,", csv.ToString());
+        Assert.Contains("id=\"topics-chart\"", html.ToString());
+        Assert.Contains("Chuyển đổi số", html.ToString());
+    }
+
+    [Fact]
     public void Bad_record_rows_are_reported_by_line_and_a_phone_number_is_never_echoed()
     {
         var items = KpiRecordCsv.Read(new StringReader("""
