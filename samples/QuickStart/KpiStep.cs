@@ -44,7 +44,18 @@ internal static class KpiStep
         var reach = await new KpiAggregator(store).TotalAsync("37", MetricCatalog.AudienceReach, ReportingPeriod.Statistical(ReportingPeriodKind.Year, today.Year));
         Console.WriteLine($"   Ninh Bình, statistical year {today.Year}: {KpiAggregator.Format(views.Value ?? 0)} views; reach: {(reach.Value is { } r ? KpiAggregator.Format(r) : "not added up (" + reach.Explanation.Split(';')[0] + ")")}");
 
+        // Content lines (topics and content items, rolled up by topic) and agencies with their staff's training.
+        var topics = KpiRecordCsv.ReadFile(Path.Combine(AppContext.BaseDirectory, "kpi-topics.csv"));
+        var items = KpiRecordCsv.ReadFile(Path.Combine(AppContext.BaseDirectory, "kpi-content.csv"));
+        var agencies = KpiRecordCsv.ReadFile(Path.Combine(AppContext.BaseDirectory, "kpi-agencies.csv"));
+        var training = KpiRecordCsv.ReadFile(Path.Combine(AppContext.BaseDirectory, "kpi-training.csv"));
+        foreach (var records in new[] { topics, items, agencies, training })
+        {
+            await records.ImportAsync(store);
+        }
+
         var report = await KpiYearReport.CreateAsync(store, "37", today.Year);
+        Console.WriteLine($"   top topics: {string.Join(", ", report.Topics.Where(t => t.Key is not null).Take(3).Select(t => $"{t.Name} {t.Items}"))}");
         Console.WriteLine($"   the plan's indicators for Ninh Bình on {today:yyyy-MM-dd}:");
         foreach (var indicator in report.Indicators)
         {
@@ -53,6 +64,6 @@ internal static class KpiStep
 
         var paths = report.WriteFiles(folder);
         Console.WriteLine($"   yearly report: {paths[2]} (and .csv, .json)");
-        return observations.IsValid && inventory.IsValid && paths.All(File.Exists);
+        return observations.IsValid && inventory.IsValid && new[] { topics, items, agencies, training }.All(r => r.IsValid) && paths.All(File.Exists);
     }
 }

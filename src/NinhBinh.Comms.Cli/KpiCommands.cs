@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using NinhBinh.Comms.Metrics;
 
 namespace NinhBinh.Comms.Cli;
@@ -10,12 +12,13 @@ namespace NinhBinh.Comms.Cli;
 /// <summary><c>nbcomms kpi …</c>: the KPI store, totals, indicators and the yearly report; a contract other tools script against, keep names and options stable.</summary>
 internal static class KpiCommands
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var kpi = new Command("kpi", "KPI figures of policy communication: import CSV, totals by the aggregation rules, the plan's indicators, the yearly report.");
         kpi.Subcommands.Add(Import(stdout));
-        kpi.Subcommands.Add(Total(stdout));
+        kpi.Subcommands.Add(Total(stdout, stderr));
         kpi.Subcommands.Add(Indicators(stdout));
+        kpi.Subcommands.Add(Rollup(stdout));
         kpi.Subcommands.Add(Report(stdout));
         return kpi;
     }
@@ -35,13 +38,20 @@ internal static class KpiCommands
     private static Command Import(TextWriter stdout)
     {
         var store = StoreOption(mustExist: false);
-        var files = new Argument<string[]>("file") { Description = "Observation or channel-inventory CSV files (told apart by their header).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("file") { Description = "Observation, channel-inventory or record (content items, topics, campaigns, agencies, training) CSV files, told apart by their header.", Arity = ArgumentArity.OneOrMore };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows of a file that has bad ones (the bad rows are still listed)." };
         var command = new Command("import", $"""
             Import KPI CSV files (UTF-8, BOM optional) into the store. Observation files have the header
               {KpiCsv.ObservationHeader}
             channel inventories the header
               {KpiCsv.InventoryHeader}
+            and the record files (lists inside a field separated by ';'; import topics and campaigns before content items,
+            agencies before training records):
+              {KpiRecordCsv.ContentItemHeader}
+              {KpiRecordCsv.TopicHeader}
+              {KpiRecordCsv.CampaignHeader}
+              {KpiRecordCsv.AgencyHeader}
+              {KpiRecordCsv.TrainingHeader}
             Importing the same rows again never double-counts ("already there"); a figure with a later retrieved_at replaces
             the stored one and is listed as replaced; a different figure that is not retrieved later is kept out and listed.
             Prints per file: <file>: <n> imported, <m> already there[, <r> replaced][, <k> kept out].
@@ -57,6 +67,13 @@ internal static class KpiCommands
                 KpiCsvContent content;
                 try
                 {
+                    if (KpiRecordCsv.TryGetKind(FirstLine(file), out _))
+                    {
+                        // Content items, topics, campaigns, agencies or training records (told apart by their header).
+                        ok &= await ImportRecordsAsync(stdout, kpiStore, file, KpiRecordCsv.ReadFile(file), parse.GetValue(skip), ct).ConfigureAwait(false);
+                        continue;
+                    }
+
                     content = KpiCsv.ReadFile(file);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -113,7 +130,7 @@ internal static class KpiCommands
         return command;
     }
 
-    private static Command Total(TextWriter stdout)
+    private static Command Total(TextWriter stdout, TextWriter stderr)
     {
         var store = StoreOption(mustExist: true);
         var unit = UnitOption();
@@ -126,7 +143,10 @@ internal static class KpiCommands
         var command = new Command("total", """
             Print the figure of a metric for a unit (a province includes its communes) over a period, alone on the first line.
             Sums add; uniques (audience.reach) are never added across days, channels or platforms; snapshots (audience.followers)
-            take each channel's last value at or before the period's end; engagement.rate is recomputed from its parts.
+            take each channel's last value at or before the period's end; engagement.rate is recomputed from its parts;
+            lifetime counters (*.lifetime) give their growth: the last reading at or before the period's end minus the last
+            reading before its start. A flagged figure (no earlier reading, or a counter that went down: a reset) is still
+            printed, with one 'warning: …' line per flag on stderr (exit 0).
             When the figure cannot be computed honestly, prints why on stderr and exits 1.
             """) { store, unit, metric, period, from, to, platform, calendar };
         command.SetAction(async (parse, ct) =>
@@ -147,6 +167,65 @@ internal static class KpiCommands
             }
 
             await stdout.WriteLineAsync(KpiAggregator.Format(value)).ConfigureAwait(false);
+            foreach (var warning in figure.Warnings)
+            {
+                await stderr.WriteLineAsync("warning: " + NbcommsApp.OneLine(warning)).ConfigureAwait(false);
+            }
+
+            return NbcommsApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Rollup(TextWriter stdout)
+    {
+        var store = StoreOption(mustExist: true);
+        var unit = UnitOption();
+        var by = new Option<string>("--by") { Description = "topic or campaign.", Required = true };
+        var period = new Option<string>("--period") { Description = "year:2026, half:2026-1, quarter:2026-2, month:2026-03 or nine-months:2026 (statistical unless --calendar).", Required = true };
+        var platform = new Option<string?>("--platform") { Description = "Only one platform: zalo, facebook, youtube, tiktok, web, radio, board, other." };
+        var calendar = new Option<bool>("--calendar") { Description = "Calendar periods instead of statistical ones." };
+        var command = new Command("rollup", """
+            Print the content items of a unit (a province includes its communes) published in a period, by topic or by
+            campaign, one line per key, most items first: <key><TAB><items><TAB><channels><TAB><name>; items with no topic
+            (or campaign) under the key '-'. An item with two topics counts under each, so the lines do not add up to the total.
+            Counts come from imported content items (not from observations).
+            """) { store, unit, by, period, platform, calendar };
+        command.SetAction(async (parse, ct) =>
+        {
+            var byTopic = parse.GetValue(by) switch
+            {
+                "topic" => true,
+                "campaign" => false,
+                var other => throw new CliUsageException($"--by: '{other}' is not topic or campaign."),
+            };
+            ReportingPeriod reportingPeriod;
+            try
+            {
+                reportingPeriod = ReportingPeriod.Parse(parse.GetValue(period)!, parse.GetValue(calendar));
+            }
+            catch (FormatException ex)
+            {
+                throw new CliUsageException("--period: " + ex.Message);
+            }
+
+            KpiPlatform? only = null;
+            if (parse.GetValue(platform) is { } p)
+            {
+                only = MetricCatalog.TryParsePlatform(p, out var parsed) ? parsed
+                    : throw new CliUsageException($"--platform: '{p}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other.");
+            }
+
+            using var kpiStore = OpenStore(parse.GetValue(store)!, mustExist: true);
+            var aggregator = new KpiAggregator(kpiStore);
+            var rows = byTopic
+                ? await aggregator.ByTopicAsync(parse.GetValue(unit)!, reportingPeriod, only, ct).ConfigureAwait(false)
+                : await aggregator.ByCampaignAsync(parse.GetValue(unit)!, reportingPeriod, only, ct).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                await stdout.WriteLineAsync(string.Join("\t", row.Key ?? "-", row.Items.ToString(CultureInfo.InvariantCulture), row.Channels.ToString(CultureInfo.InvariantCulture), NbcommsApp.OneLine(row.Name))).ConfigureAwait(false);
+            }
+
             return NbcommsApp.Success;
         });
         return command;
@@ -259,4 +338,28 @@ internal static class KpiCommands
 
     private static string Describe(MetricObservation o) =>
         $"{o.UnitCode},{o.Channel},{MetricCatalog.PlatformName(o.Platform)},{o.Metric},{o.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{o.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static string FirstLine(string file)
+    {
+        using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? string.Empty;
+    }
+
+    private static async Task<bool> ImportRecordsAsync(TextWriter stdout, IKpiStore store, string file, KpiRecordContent records, bool skipBadRows, CancellationToken cancellationToken)
+    {
+        foreach (var problem in records.Problems)
+        {
+            await stdout.WriteLineAsync($"{file}:{problem.Line.ToString(CultureInfo.InvariantCulture)}: {NbcommsApp.OneLine(problem.Reason)}").ConfigureAwait(false);
+        }
+
+        if (!records.IsValid && !skipBadRows)
+        {
+            await stdout.WriteLineAsync($"{file}: 0 imported ({records.Problems.Count} bad rows; nothing imported from this file)").ConfigureAwait(false);
+            return false;
+        }
+
+        var result = await records.ImportAsync(store, cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"{file}: {result.Imported} imported, {result.AlreadyThere} already there").ConfigureAwait(false);
+        return records.IsValid;
+    }
 }

@@ -49,7 +49,7 @@ internal static class NbcommsApp
             ZaloCommands.Create(stdout),
             EmulatorCommands.Create(stdout),
             CapCommands.Create(stdout),
-            KpiCommands.Create(stdout),
+            KpiCommands.Create(stdout, stderr),
             RadioCommands.Create(stdout),
             BoardCommands.Create(stdout),
         };

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -26,16 +27,11 @@ public sealed class PostgreSqlKpiStore : IKpiStore
         _time = time;
     }
 
-    /// <summary>The shipped migration script (<c>Migrations/001_kpi_store.sql</c>), for operators who apply schemas themselves.</summary>
-    public static string MigrationScript
-    {
-        get
-        {
-            using var stream = typeof(PostgreSqlKpiStore).Assembly.GetManifestResourceStream("NinhBinh.Comms.Metrics.PostgreSql.001_kpi_store.sql")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-    }
+    /// <summary>
+    /// The shipped migration scripts in order (<c>Migrations/001_kpi_store.sql</c> then <c>Migrations/002_kpi_records.sql</c>),
+    /// for operators who apply schemas themselves. Both are idempotent.
+    /// </summary>
+    public static string MigrationScript => Resource("001_kpi_store.sql") + "\n" + Resource("002_kpi_records.sql");
 
     /// <summary>Opens the store: checks the connection and creates the tables when missing (unless turned off).</summary>
     /// <param name="options">The connection string and settings.</param>
@@ -66,10 +62,10 @@ public sealed class PostgreSqlKpiStore : IKpiStore
             }
             else
             {
-                using var check = new NpgsqlCommand("SELECT to_regclass('kpi_observation') IS NOT NULL AND to_regclass('kpi_channel') IS NOT NULL AND to_regclass('kpi_report') IS NOT NULL", connection);
+                using var check = new NpgsqlCommand("SELECT to_regclass('kpi_observation') IS NOT NULL AND to_regclass('kpi_channel') IS NOT NULL AND to_regclass('kpi_report') IS NOT NULL AND to_regclass('kpi_record') IS NOT NULL", connection);
                 if (!(bool)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
                 {
-                    throw new InvalidOperationException("The KPI tables are missing: apply Migrations/001_kpi_store.sql (PostgreSqlKpiStore.MigrationScript) or set CreateTablesIfMissing.");
+                    throw new InvalidOperationException("The KPI tables are missing: apply Migrations/001_kpi_store.sql and 002_kpi_records.sql (PostgreSqlKpiStore.MigrationScript) or set CreateTablesIfMissing.");
                 }
             }
         }
@@ -283,7 +279,133 @@ public sealed class PostgreSqlKpiStore : IKpiStore
     }
 
     /// <inheritdoc />
+    public Task<KpiImportResult> ImportContentItemsAsync(IEnumerable<KpiContentItem> items, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(items, nameof(items), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiContentItem>> GetContentItemsAsync(string unitCode, DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiContentItem>(KpiRecordStorage.ContentKind, unitCode ?? throw new ArgumentNullException(nameof(unitCode)), firstDay, lastDay, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportTopicsAsync(IEnumerable<KpiTopic> topics, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(topics, nameof(topics), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiTopic>> GetTopicsAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiTopic>(KpiRecordStorage.TopicKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportCampaignsAsync(IEnumerable<KpiCampaign> campaigns, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(campaigns, nameof(campaigns), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiCampaign>(KpiRecordStorage.CampaignKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportAgenciesAsync(IEnumerable<KpiAgency> agencies, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(agencies, nameof(agencies), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiAgency>> GetAgenciesAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiAgency>(KpiRecordStorage.AgencyKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportTrainingAsync(IEnumerable<KpiTrainingRecord> records, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(records, nameof(records), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiTrainingRecord>> GetTrainingAsync(DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiTrainingRecord>(KpiRecordStorage.TrainingKind, null, firstDay, lastDay, cancellationToken);
+
+    /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
+
+    private async Task<KpiImportResult> ImportRecordsAsync<T>(IEnumerable<T> records, string parameterName, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (records is null)
+        {
+            throw new ArgumentNullException(parameterName);
+        }
+
+        var list = records.ToList();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        var keys = new Dictionary<string, ISet<string>>();
+        foreach (var kind in new[] { KpiRecordStorage.TopicKind, KpiRecordStorage.CampaignKind, KpiRecordStorage.AgencyKind })
+        {
+            using var select = new NpgsqlCommand("SELECT key FROM kpi_record WHERE kind = @k", connection, transaction);
+            select.Parameters.AddWithValue("k", kind);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    set.Add(reader.GetString(0));
+                }
+            }
+
+            keys[kind] = set;
+        }
+
+        var rows = KpiRecordStorage.Prepare(list, _registry, _time.GetVietnamToday(), kind => keys[kind], parameterName);
+        int imported = 0, already = 0;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var upsert = new NpgsqlCommand("""
+                INSERT INTO kpi_record (kind, key, body, unit, province, day) VALUES (@k, @key, @body, @unit, @province, @day)
+                ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, unit = excluded.unit, province = excluded.province, day = excluded.day
+                WHERE kpi_record.body IS DISTINCT FROM excluded.body
+                """, connection, transaction);
+            upsert.Parameters.AddWithValue("k", row.Kind);
+            upsert.Parameters.AddWithValue("key", row.Key);
+            upsert.Parameters.AddWithValue("body", row.Body);
+            upsert.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Text) { Value = (object?)row.Unit ?? DBNull.Value });
+            upsert.Parameters.Add(new NpgsqlParameter("province", NpgsqlDbType.Text) { Value = (object?)row.Province ?? DBNull.Value });
+            upsert.Parameters.Add(new NpgsqlParameter("day", NpgsqlDbType.Date) { Value = (object?)row.Day ?? DBNull.Value });
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                imported++;
+            }
+            else
+            {
+                already++;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new KpiImportResult(imported, already, Array.Empty<MetricObservation>(), Array.Empty<MetricObservation>());
+    }
+
+    private async Task<IReadOnlyList<T>> GetRecordsAsync<T>(string kind, string? unitCode, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var scope = unitCode is null ? string.Empty : unitCode.Length == 2 ? " AND province = @unit" : " AND unit = @unit";
+        var days = from is null ? string.Empty : " AND day >= @from AND day <= @to";
+        using var command = new NpgsqlCommand($"SELECT body FROM kpi_record WHERE kind = @k{scope}{days} ORDER BY day, key COLLATE \"C\"", connection);
+        command.Parameters.AddWithValue("k", kind);
+        command.Parameters.AddWithValue("unit", unitCode ?? string.Empty);
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = from?.Date ?? DateTime.MinValue.Date });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = to?.Date ?? DateTime.MaxValue.Date });
+        var result = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(KpiRecordCsv.FromStored<T>(reader.GetString(0)));
+        }
+
+        return result;
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(PostgreSqlKpiStore).Assembly.GetManifestResourceStream("NinhBinh.Comms.Metrics.PostgreSql." + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     private static KpiPlatform PlatformOf(string name) => MetricCatalog.TryParsePlatform(name, out var platform) ? platform : KpiPlatform.Other;
 

@@ -17,4 +17,11 @@ public enum AggregationKind
 
     /// <summary>Ratios (engagement rate): recomputed from summed numerators and denominators, never averaged.</summary>
     Ratio = 3,
+
+    /// <summary>
+    /// Lifetime (running-total) counters read at moments, such as a post's total views: stored as readings, never
+    /// added. The figure for a period is the growth: the last reading at or before the period's end minus the last
+    /// reading before its start, a decrease being treated as a reset to zero and flagged (see <see cref="KpiFigure.Warnings"/>).
+    /// </summary>
+    Lifetime = 4,
 }

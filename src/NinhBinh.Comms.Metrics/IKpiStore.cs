@@ -49,4 +49,70 @@ public interface IKpiStore : IDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The first production time, or null.</returns>
     Task<DateTimeOffset?> GetReportProducedAtAsync(string unitCode, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds or updates content items in one transaction (an item is its platform and id). Every topic and campaign an
+    /// item names must already be in the store; otherwise nothing is imported.
+    /// </summary>
+    /// <param name="items">The items (checked: see <see cref="KpiRecordCsv"/>).</param>
+    /// <param name="cancellationToken">Cancels the import (nothing is kept).</param>
+    /// <returns>New and changed items as imported, unchanged ones as already there.</returns>
+    /// <exception cref="ArgumentException">An item names an unknown topic or campaign, or its unit maps to no unit in force.</exception>
+    Task<KpiImportResult> ImportContentItemsAsync(IEnumerable<KpiContentItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the content items of a unit in force (a province includes its communes) published between two Vietnam dates, inclusive.</summary>
+    /// <param name="unitCode">A unit in force.</param>
+    /// <param name="firstDay">The first day.</param>
+    /// <param name="lastDay">The last day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The items, as imported.</returns>
+    Task<IReadOnlyList<KpiContentItem>> GetContentItemsAsync(string unitCode, DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or updates topics in one transaction (a topic is its key).</summary>
+    /// <param name="topics">The topics.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>New and changed topics as imported, unchanged ones as already there.</returns>
+    Task<KpiImportResult> ImportTopicsAsync(IEnumerable<KpiTopic> topics, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every topic.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The topics, by key.</returns>
+    Task<IReadOnlyList<KpiTopic>> GetTopicsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or updates campaigns in one transaction (a campaign is its key).</summary>
+    /// <param name="campaigns">The campaigns.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>New and changed campaigns as imported, unchanged ones as already there.</returns>
+    Task<KpiImportResult> ImportCampaignsAsync(IEnumerable<KpiCampaign> campaigns, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every campaign.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The campaigns, by key.</returns>
+    Task<IReadOnlyList<KpiCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or updates agencies in one transaction (an agency is its code).</summary>
+    /// <param name="agencies">The agencies.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>New and changed agencies as imported, unchanged ones as already there.</returns>
+    /// <exception cref="ArgumentException">An agency's unit maps to no unit in force.</exception>
+    Task<KpiImportResult> ImportAgenciesAsync(IEnumerable<KpiAgency> agencies, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every agency, as imported (unit codes as given).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The agencies, by code.</returns>
+    Task<IReadOnlyList<KpiAgency>> GetAgenciesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds training records in one transaction (a record is its agency, staff id, day and course). Every agency named must already be in the store; otherwise nothing is imported.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>New records as imported, ones already there as already there.</returns>
+    /// <exception cref="ArgumentException">A record names an unknown agency.</exception>
+    Task<KpiImportResult> ImportTrainingAsync(IEnumerable<KpiTrainingRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the training records between two Vietnam dates, inclusive.</summary>
+    /// <param name="firstDay">The first day.</param>
+    /// <param name="lastDay">The last day.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The records.</returns>
+    Task<IReadOnlyList<KpiTrainingRecord>> GetTrainingAsync(DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default);
 }

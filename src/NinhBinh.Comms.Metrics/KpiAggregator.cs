@@ -72,6 +72,8 @@ public sealed class KpiAggregator
                 return Sum(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
             case AggregationKind.Unique:
                 return Unique(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+            case AggregationKind.Lifetime:
+                return Lifetime(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), from, to, span);
             case AggregationKind.Snapshot:
                 return Snapshot(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), to);
             default:
@@ -91,6 +93,60 @@ public sealed class KpiAggregator
                 return new KpiFigure(metric, AggregationKind.Ratio, rate,
                     $"{Format(interactions.Value.Value)} interactions / {Format(r)} reach, recomputed from the parts (never an average of rates)", reach.Channels, interactions.Figures + reach.Figures);
         }
+    }
+
+    /// <summary>
+    /// Content items of a unit (a province includes its communes) published in a period, by topic: each topic's count
+    /// of items (<c>content.published</c> counted from content items; an item with two topics counts under each, so the
+    /// rows do not add up to the total) and the channels they were published on; items with no topic in a row whose
+    /// key is null. Sorted by items, most first.
+    /// </summary>
+    /// <param name="unitCode">A province or commune code; an old code is mapped to its successor.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per topic.</returns>
+    public Task<IReadOnlyList<KpiRollup>> ByTopicAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+        => RollupAsync(unitCode, period, platform, true, cancellationToken);
+
+    /// <summary>
+    /// Content items of a unit (a province includes its communes) published in a period, by campaign: each campaign's
+    /// count of items and the channels they were published on; items of no campaign in a row whose key is null.
+    /// Sorted by items, most first.
+    /// </summary>
+    /// <param name="unitCode">A province or commune code; an old code is mapped to its successor.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="platform">Only this platform, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One row per campaign.</returns>
+    public Task<IReadOnlyList<KpiRollup>> ByCampaignAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform = null, CancellationToken cancellationToken = default)
+        => RollupAsync(unitCode, period, platform, false, cancellationToken);
+
+    private async Task<IReadOnlyList<KpiRollup>> RollupAsync(string unitCode, ReportingPeriod period, KpiPlatform? platform, bool byTopic, CancellationToken cancellationToken)
+    {
+        if (period is null)
+        {
+            throw new ArgumentNullException(nameof(period));
+        }
+
+        var unit = ResolveUnit(unitCode, period.End);
+        var items = (await _store.GetContentItemsAsync(unit.Code, period.Start, period.End, cancellationToken).ConfigureAwait(false))
+            .Where(i => platform is null || i.Platform == platform).ToList();
+        var names = byTopic
+            ? (await _store.GetTopicsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Key, t => t.Name, StringComparer.Ordinal)
+            : (await _store.GetCampaignsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Key, c => c.Name, StringComparer.Ordinal);
+        var pairs = items.SelectMany(i => byTopic
+            ? (i.Topics.Count == 0 ? new string?[] { null } : i.Topics.Select(t => (string?)t))
+            : new[] { i.Campaign }, (item, key) => (Item: item, Key: key));
+        return pairs
+            .GroupBy(p => p.Key ?? string.Empty, StringComparer.Ordinal)
+            .Select(g => new KpiRollup(
+                g.Key.Length == 0 ? null : g.Key,
+                g.Key.Length == 0 ? "(none)" : names.TryGetValue(g.Key, out var name) ? name : g.Key,
+                g.Count(),
+                g.Select(p => (p.Item.UnitCode, p.Item.Channel, p.Item.Platform)).Distinct().Count()))
+            .OrderByDescending(r => r.Items).ThenBy(r => r.Key is null).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Formats a figure as scripts read it: invariant culture, no thousands separator, no trailing zeros.</summary>
@@ -197,6 +253,74 @@ public sealed class KpiAggregator
 
         return new KpiFigure(metric, AggregationKind.Snapshot, total,
             $"each of {groups.Count} channels' last figure on or before {KpiCsv.Date(to)} (latest {KpiCsv.Date(latest)})", groups.Count, groups.Count);
+    }
+
+    /// <summary>
+    /// Lifetime counters become period deltas (reference rule 5). A reading's day is its <c>period_end</c>. For each
+    /// channel: the growth = the last reading at or before <paramref name="to"/> minus the last reading before
+    /// <paramref name="from"/>, taken step by step over the readings between, where a reading lower than the one before
+    /// is a reset (the counter started again from 0, so that step counts the new reading whole) and is flagged. A channel
+    /// with no reading before the period is counted from its first reading in it (growth before that reading is not
+    /// known) and flagged; one with no reading in the period grew by 0 as far as is known, and is flagged. Channels add.
+    /// </summary>
+    internal static KpiFigure Lifetime(string metric, IReadOnlyList<MetricObservation> readings, DateTime from, DateTime to, string span)
+    {
+        var groups = readings.GroupBy(Key).OrderBy(g => g.Key.Item3).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal).ToList();
+        if (groups.Count == 0)
+        {
+            return new KpiFigure(metric, AggregationKind.Lifetime, null, $"there is no {metric} reading on or before {KpiCsv.Date(to)}", 0, 0);
+        }
+
+        var warnings = new List<string>();
+        var total = 0m;
+        var used = 0;
+        foreach (var group in groups)
+        {
+            var name = $"{MetricCatalog.PlatformName(group.Key.Item3)}/{group.Key.Item1}/{group.Key.Item2}";
+
+            // One reading per day: the one with the latest start when a day was given twice under different starts.
+            var chain = group.GroupBy(o => o.PeriodEnd).Select(d => d.OrderByDescending(o => o.PeriodStart).First()).OrderBy(o => o.PeriodEnd).ToList();
+            var baseline = chain.LastOrDefault(o => o.PeriodEnd < from);
+            var inside = chain.Where(o => o.PeriodEnd >= from).ToList();
+            if (inside.Count == 0)
+            {
+                warnings.Add($"{name}: no reading in {span} (last on {KpiCsv.Date(baseline!.PeriodEnd)}), so its growth is taken as 0");
+                used++;
+                continue;
+            }
+
+            MetricObservation previous;
+            if (baseline is null)
+            {
+                previous = inside[0];
+                inside.RemoveAt(0);
+                warnings.Add($"{name}: no reading before {KpiCsv.Date(from)}, so it is counted from its first reading ({Format(previous.Value)} on {KpiCsv.Date(previous.PeriodEnd)}); growth before that reading is not included");
+            }
+            else
+            {
+                previous = baseline;
+            }
+
+            used++;
+            foreach (var reading in inside)
+            {
+                if (reading.Value >= previous.Value)
+                {
+                    total += reading.Value - previous.Value;
+                }
+                else
+                {
+                    total += reading.Value;
+                    warnings.Add($"{name}: went down from {Format(previous.Value)} ({KpiCsv.Date(previous.PeriodEnd)}) to {Format(reading.Value)} ({KpiCsv.Date(reading.PeriodEnd)}); treated as a reset to 0, so {Format(reading.Value)} is counted for that step");
+                }
+
+                used++;
+                previous = reading;
+            }
+        }
+
+        return new KpiFigure(metric, AggregationKind.Lifetime, total,
+            $"growth of {groups.Count} channels' running totals in {span}: last reading at or before {KpiCsv.Date(to)} minus last reading before {KpiCsv.Date(from)}, never a sum of readings", groups.Count, used, warnings);
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace NinhBinh.Comms.Metrics;
 
 /// <summary>
@@ -6,8 +9,9 @@ namespace NinhBinh.Comms.Metrics;
 /// </summary>
 public sealed class KpiFigure
 {
-    internal KpiFigure(string metric, AggregationKind kind, decimal? value, string explanation, int channels, int figures)
+    internal KpiFigure(string metric, AggregationKind kind, decimal? value, string explanation, int channels, int figures, IReadOnlyList<string>? warnings = null)
     {
+        Warnings = warnings ?? Array.Empty<string>();
         Metric = metric;
         Kind = kind;
         Value = value;
@@ -36,6 +40,15 @@ public sealed class KpiFigure
 
     /// <summary>How many stored figures were used.</summary>
     public int Figures { get; }
+
+    /// <summary>
+    /// What makes the figure less than certain, one line each (a lifetime counter with no reading before the period,
+    /// or one that went down and was treated as a reset); empty when nothing is flagged.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Whether anything is flagged in <see cref="Warnings"/>.</summary>
+    public bool IsFlagged => Warnings.Count > 0;
 
     /// <inheritdoc />
     public override string ToString() => Value is { } v ? $"{v} ({Explanation})" : "n/a: " + Explanation;

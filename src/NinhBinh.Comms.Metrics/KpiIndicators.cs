@@ -79,8 +79,41 @@ public sealed class KpiIndicators
             return Result(key, title, communes.Count - missing.Count, communes.Count, 1m, deadline, asOf, missing);
         }
 
-        var agencies = unit.Level == AdministrativeLevel.Province ? new[] { unit.Code }.Concat(communes).ToList() : communes;
-        var social = agencies.Where(a => open.Count(o => o.Unit == a && o.Channel.Official && SocialPlatforms.Contains(o.Channel.Platform)) < 2).ToList();
+        // Agencies: the recorded ones of the units in scope (each keeps the channels it lists); a unit with none recorded
+        // counts as one agency (its People's Committee) that keeps all its channels.
+        var units = unit.Level == AdministrativeLevel.Province ? new[] { unit.Code }.Concat(communes).ToList() : communes;
+        var inScope = new HashSet<string>(units, StringComparer.Ordinal);
+        var recorded = new List<(string Unit, KpiAgency Agency)>();
+        foreach (var agency in await _store.GetAgenciesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (KpiUnits.Map(_registry, agency.UnitCode, asOf, asOf) is { } mapped && inScope.Contains(mapped.Code))
+            {
+                recorded.Add((mapped.Code, agency));
+            }
+        }
+
+        bool IsSocial((string Unit, KpiChannel Channel) o) => o.Channel.Official && SocialPlatforms.Contains(o.Channel.Platform);
+        var agencyCount = recorded.Count + units.Count(u => !recorded.Any(r => r.Unit == u));
+        var social = recorded
+            .Where(r => open.Count(o => o.Unit == r.Unit && IsSocial(o) && r.Agency.Channels.Contains(o.Channel.Channel, StringComparer.Ordinal)) < 2)
+            .Select(r => r.Agency.Code)
+            .Concat(units.Where(u => !recorded.Any(r => r.Unit == u) && open.Count(o => o.Unit == u && IsSocial(o)) < 2))
+            .ToList();
+
+        // Training: every communication staff member of the recorded agencies trained in the calendar year (up to the date).
+        var trainedInYear = await _store.GetTrainingAsync(new DateTime(asOf.Year, 1, 1), asOf, cancellationToken).ConfigureAwait(false);
+        int staff = 0, trained = 0;
+        var untrained = new List<string>();
+        foreach (var (_, agency) in recorded)
+        {
+            var people = trainedInYear.Where(t => t.AgencyCode == agency.Code).Select(t => t.StaffId).Distinct(StringComparer.Ordinal).Count();
+            staff += agency.CommunicationStaff;
+            trained += Math.Min(people, agency.CommunicationStaff);
+            if (people < agency.CommunicationStaff)
+            {
+                untrained.Add(agency.Code);
+            }
+        }
 
         var reportYear = asOf.Year;
         var produced = await _store.GetReportProducedAtAsync(unit.Code, reportYear, cancellationToken).ConfigureAwait(false);
@@ -91,10 +124,10 @@ public sealed class KpiIndicators
             Coverage("zalo-oa-coverage", "Xã có Zalo OA chính thức", KpiPlatform.Zalo, new DateTime(2025, 12, 31), needsEstablished: false),
             Coverage("ip-radio-coverage", "Đài truyền thanh xã ứng dụng CNTT-VT (IP)", KpiPlatform.Radio, new DateTime(2027, 12, 31), needsEstablished: true),
             Coverage("eboard-coverage", "Xã có bảng tin điện tử công cộng", KpiPlatform.Board, new DateTime(2030, 12, 31), needsEstablished: false),
-            Result("social-accounts-per-agency", "Cơ quan duy trì ít nhất 2 tài khoản mạng xã hội chính thức", agencies.Count - social.Count, agencies.Count, 1m, new DateTime(2030, 12, 31), asOf, social),
+            Result("social-accounts-per-agency", "Cơ quan duy trì ít nhất 2 tài khoản mạng xã hội chính thức", agencyCount - social.Count, agencyCount, 1m, new DateTime(2030, 12, 31), asOf, social),
 
-            // No training records are kept yet: 0 of 0, which counts as behind (nothing shows the training happened).
-            Result("training-coverage", "Cán bộ làm công tác truyền thông được tập huấn trong năm", 0, 0, 1m, new DateTime(asOf.Year, 12, 31), asOf, Array.Empty<string>()),
+            // No agency with communication staff recorded: 0 of 0, which counts as behind (nothing shows the training happened).
+            Result("training-coverage", "Cán bộ làm công tác truyền thông được tập huấn trong năm", trained, staff, 1m, new DateTime(asOf.Year, 12, 31), asOf, untrained),
             new IndicatorResult("report-on-time", "Báo cáo năm gửi Sở trước 30/11", onTime ? 1 : 0, 1, 1m, ReportDeadline(reportYear),
                 onTime ? IndicatorStatus.Met : asOf <= ReportDeadline(reportYear) ? IndicatorStatus.OnTrack : IndicatorStatus.Behind,
                 onTime ? Array.Empty<string>() : new[] { unit.Code }),

@@ -27,8 +27,9 @@ public sealed class KpiYearReport
     private static readonly string[] PlatformMetrics = { MetricCatalog.ContentPublished, MetricCatalog.ContentViews, MetricCatalog.EngagementInteractions, MetricCatalog.EngagementShares };
 
     private KpiYearReport(AdministrativeUnit unit, int year, ReportingPeriod period, DateTimeOffset producedAt, IReadOnlyList<KpiFigure> totals,
-        IReadOnlyList<(KpiPlatform Platform, KpiFigure Figure)> byPlatform, IReadOnlyList<(string Channel, decimal[] Months)> trend, IReadOnlyList<IndicatorResult> indicators, DateTime indicatorsAsOf)
+        IReadOnlyList<(KpiPlatform Platform, KpiFigure Figure)> byPlatform, IReadOnlyList<(string Channel, decimal[] Months)> trend, IReadOnlyList<IndicatorResult> indicators, DateTime indicatorsAsOf, IReadOnlyList<KpiRollup> topics)
     {
+        Topics = topics;
         Unit = unit;
         Year = year;
         Period = period;
@@ -66,6 +67,9 @@ public sealed class KpiYearReport
 
     /// <summary>The day the indicators were evaluated for (the year's end, or today when earlier).</summary>
     public DateTime IndicatorsAsOf { get; }
+
+    /// <summary>Content items published in the year by topic, most first (<see cref="KpiAggregator.ByTopicAsync"/>); empty when no content items are recorded.</summary>
+    public IReadOnlyList<KpiRollup> Topics { get; }
 
     /// <summary>Builds the report from a store, and records in it that the report was produced (for <c>report-on-time</c>).</summary>
     /// <param name="store">The figures.</param>
@@ -124,7 +128,8 @@ public sealed class KpiYearReport
         var producedAt = time.GetUtcNow();
         await store.RecordReportAsync(unit.Code, year, producedAt, cancellationToken).ConfigureAwait(false);
         var indicators = await new KpiIndicators(store, registry, time).EvaluateAsync(unit.Code, asOf, cancellationToken).ConfigureAwait(false);
-        return new KpiYearReport(unit, year, period, producedAt, totals, byPlatform, trend, indicators, asOf);
+        var topics = await aggregator.ByTopicAsync(unit.Code, period, null, cancellationToken).ConfigureAwait(false);
+        return new KpiYearReport(unit, year, period, producedAt, totals, byPlatform, trend, indicators, asOf, topics);
     }
 
     /// <summary>Writes the JSON, CSV and HTML files into a folder (created when missing).</summary>
@@ -217,6 +222,26 @@ public sealed class KpiYearReport
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("topics");
+        foreach (var t in Topics)
+        {
+            json.WriteStartObject();
+            if (t.Key is null)
+            {
+                json.WriteNull("key");
+            }
+            else
+            {
+                json.WriteString("key", t.Key);
+            }
+
+            json.WriteString("name", t.Name);
+            json.WriteNumber("items", t.Items);
+            json.WriteNumber("channels", t.Channels);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -253,6 +278,11 @@ public sealed class KpiYearReport
         foreach (var i in Indicators)
         {
             Row("indicator", i.Key, string.Empty, $"{i.Numerator.ToString(CultureInfo.InvariantCulture)}/{i.Denominator.ToString(CultureInfo.InvariantCulture)}", $"{i.StatusText}; target {(i.Target * 100).ToString("0", CultureInfo.InvariantCulture)}% by {KpiCsv.Date(i.Deadline)}; as of {KpiCsv.Date(IndicatorsAsOf)}");
+        }
+
+        foreach (var t in Topics)
+        {
+            Row("topic", t.Key ?? string.Empty, string.Empty, t.Items.ToString(CultureInfo.InvariantCulture), $"{t.Name}; {t.Channels.ToString(CultureInfo.InvariantCulture)} channels; content items published");
         }
     }
 
@@ -299,9 +329,19 @@ public sealed class KpiYearReport
                 .Append(f.Value is { } v ? H(v.ToString("#,0.####", CultureInfo.GetCultureInfo("vi-VN"))) : "—").Append("</td></tr>\n");
         }
 
-        s.Append("</table>\n<h2>Chủ đề nổi bật</h2>\n<p>")
-            .Append(H("Chưa có tin bài kèm chủ đề trong kho số liệu: số liệu nhập từ CSV không mang chủ đề."))
-            .Append("</p>\n</body></html>\n");
+        s.Append("</table>\n<h2>Chủ đề nổi bật</h2>\n");
+        if (Topics.Count == 0)
+        {
+            s.Append("<p>").Append(H("Chưa có tin bài kèm chủ đề trong kho số liệu (nhập tệp tin bài, chủ đề để có mục này).")).Append("</p>\n");
+        }
+        else
+        {
+            s.Append(TopicChart()).Append("<p><small>")
+                .Append(H("Số tin bài đã đăng theo chủ đề; một tin bài thuộc nhiều chủ đề được đếm ở mỗi chủ đề."))
+                .Append("</small></p>\n");
+        }
+
+        s.Append("</body></html>\n");
         writer.Write(s.ToString());
     }
 
@@ -322,6 +362,10 @@ public sealed class KpiYearReport
         MetricCatalog.AudienceFollowers => "Người theo dõi",
         MetricCatalog.VideoWatchTime => "Thời gian xem video (giây)",
         MetricCatalog.EngagementRate => "Tỷ lệ tương tác",
+        MetricCatalog.ContentViewsLifetime => "Lượt xem tăng thêm (bộ đếm lũy kế)",
+        MetricCatalog.EngagementReactionsLifetime => "Lượt bày tỏ cảm xúc tăng thêm (bộ đếm lũy kế)",
+        MetricCatalog.EngagementCommentsLifetime => "Bình luận tăng thêm (bộ đếm lũy kế)",
+        MetricCatalog.EngagementSharesLifetime => "Lượt chia sẻ tăng thêm (bộ đếm lũy kế)",
         _ => key,
     };
 
@@ -346,7 +390,38 @@ public sealed class KpiYearReport
 
         json.WriteString("explanation", f.Explanation);
         json.WriteNumber("channels", f.Channels);
+        if (f.IsFlagged)
+        {
+            json.WriteStartArray("warnings");
+            foreach (var warning in f.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
+    }
+
+    private string TopicChart()
+    {
+        const int Row = 26;
+        var top = Topics.Take(10).ToList();
+        var most = Math.Max(1, top.Max(t => t.Items));
+        var s = new StringBuilder();
+        s.Append(Inv($"<svg class=\"chart\" id=\"topics-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{(top.Count * Row) + 10}\" role=\"img\" aria-label=\"Chủ đề nổi bật\">"));
+        for (var i = 0; i < top.Count; i++)
+        {
+            var y = (i * Row) + 5;
+            var width = (int)Math.Round(300.0 * top[i].Items / most);
+            var name = top[i].Name.Length > 34 ? top[i].Name.Substring(0, 33) + "…" : top[i].Name;
+            s.Append(Inv($"<text x=\"0\" y=\"{y + 15}\" font-size=\"12\">{H(name)}</text>"))
+                .Append(Inv($"<rect class=\"bar\" x=\"250\" y=\"{y}\" width=\"{width}\" height=\"18\" fill=\"#0969da\"/>"))
+                .Append(Inv($"<text x=\"{255 + width}\" y=\"{y + 15}\" font-size=\"12\">{top[i].Items}</text>"));
+        }
+
+        return s.Append("</svg>\n").ToString();
     }
 
     private string IndicatorChart()

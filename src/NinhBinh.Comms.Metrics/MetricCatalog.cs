@@ -40,6 +40,18 @@ public static class MetricCatalog
     /// <summary>Engagement rate: interactions divided by reach, recomputed from its parts (ratio).</summary>
     public const string EngagementRate = "engagement.rate";
 
+    /// <summary>A lifetime counter of views (a post's or channel's running total, read at moments): the period's figure is its growth.</summary>
+    public const string ContentViewsLifetime = "content.views.lifetime";
+
+    /// <summary>A lifetime counter of reactions (running total, read at moments): the period's figure is its growth.</summary>
+    public const string EngagementReactionsLifetime = "engagement.reactions.lifetime";
+
+    /// <summary>A lifetime counter of comments (running total, read at moments): the period's figure is its growth.</summary>
+    public const string EngagementCommentsLifetime = "engagement.comments.lifetime";
+
+    /// <summary>A lifetime counter of shares (running total, read at moments): the period's figure is its growth.</summary>
+    public const string EngagementSharesLifetime = "engagement.shares.lifetime";
+
     private static readonly MetricDefinition[] AllDefinitions =
     {
         new(ContentPublished, AggregationKind.Sum, "{item}", "Content items published (tin bài, posts, videos, bulletins aired)."),
@@ -52,6 +64,10 @@ public static class MetricCatalog
         new(AudienceFollowers, AggregationKind.Snapshot, "{person}", "Followers or subscribers at the end of the period."),
         new(VideoWatchTime, AggregationKind.Sum, "s", "Time spent watching video, in seconds."),
         new(EngagementRate, AggregationKind.Ratio, "1", "Interactions divided by reach, recomputed from summed interactions and the period's reach."),
+        new(ContentViewsLifetime, AggregationKind.Lifetime, "{view}", "Views as a running total read on a day (period_end); a period's figure is its growth."),
+        new(EngagementReactionsLifetime, AggregationKind.Lifetime, "{reaction}", "Reactions as a running total read on a day; a period's figure is its growth."),
+        new(EngagementCommentsLifetime, AggregationKind.Lifetime, "{comment}", "Comments as a running total read on a day; a period's figure is its growth."),
+        new(EngagementSharesLifetime, AggregationKind.Lifetime, "{share}", "Shares as a running total read on a day; a period's figure is its growth."),
     };
 
     private static readonly Dictionary<string, MetricDefinition> ByKey = AllDefinitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
@@ -70,9 +86,10 @@ public static class MetricCatalog
         [(KpiPlatform.Facebook, "page_fans")] = AudienceFollowers,
         [(KpiPlatform.Facebook, "page_follows")] = AudienceFollowers,
         [(KpiPlatform.Facebook, "page_post_engagements")] = EngagementInteractions,
-        [(KpiPlatform.Facebook, "reactions")] = EngagementReactions,
-        [(KpiPlatform.Facebook, "comments")] = EngagementComments,
-        [(KpiPlatform.Facebook, "shares")] = EngagementShares,
+        // A post's reactions.summary(total_count), comments.summary(true) and shares.count are running totals.
+        [(KpiPlatform.Facebook, "reactions")] = EngagementReactionsLifetime,
+        [(KpiPlatform.Facebook, "comments")] = EngagementCommentsLifetime,
+        [(KpiPlatform.Facebook, "shares")] = EngagementSharesLifetime,
         [(KpiPlatform.Facebook, "page_video_views")] = ContentViews,
 
         // YouTube Analytics.
@@ -82,16 +99,16 @@ public static class MetricCatalog
         [(KpiPlatform.YouTube, "shares")] = EngagementShares,
         [(KpiPlatform.YouTube, "estimatedMinutesWatched")] = VideoWatchTime, // minutes: multiply by 60 when importing
 
-        // TikTok Display API video object.
-        [(KpiPlatform.TikTok, "view_count")] = ContentViews,
-        [(KpiPlatform.TikTok, "like_count")] = EngagementReactions,
-        [(KpiPlatform.TikTok, "comment_count")] = EngagementComments,
-        [(KpiPlatform.TikTok, "share_count")] = EngagementShares,
+        // TikTok Display API video object: the video's counters since it was posted (running totals).
+        [(KpiPlatform.TikTok, "view_count")] = ContentViewsLifetime,
+        [(KpiPlatform.TikTok, "like_count")] = EngagementReactionsLifetime,
+        [(KpiPlatform.TikTok, "comment_count")] = EngagementCommentsLifetime,
+        [(KpiPlatform.TikTok, "share_count")] = EngagementSharesLifetime,
 
-        // Zalo OA (no insights API: follower count and article counters).
+        // Zalo OA (no insights API): the follower count, and each article's counters since it was published (running totals).
         [(KpiPlatform.Zalo, "num_follower")] = AudienceFollowers,
-        [(KpiPlatform.Zalo, "total_view")] = ContentViews,
-        [(KpiPlatform.Zalo, "total_share")] = EngagementShares,
+        [(KpiPlatform.Zalo, "total_view")] = ContentViewsLifetime,
+        [(KpiPlatform.Zalo, "total_share")] = EngagementSharesLifetime,
 
         // Web portals (GA4 Data API).
         [(KpiPlatform.Web, "screenPageViews")] = ContentViews,

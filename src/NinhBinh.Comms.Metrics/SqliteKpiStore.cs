@@ -27,6 +27,10 @@ public sealed class SqliteKpiStore : IKpiStore
             PRIMARY KEY (unit_code, channel, platform)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS report (
             unit TEXT NOT NULL, year INTEGER NOT NULL, produced_at TEXT NOT NULL, PRIMARY KEY (unit, year)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS record (
+            kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, unit TEXT NULL, province TEXT NULL, day TEXT NULL,
+            PRIMARY KEY (kind, key)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS record_scope ON record (kind, province, day);
         """;
 
     private readonly SqliteConnection _connection;
@@ -366,6 +370,46 @@ public sealed class SqliteKpiStore : IKpiStore
     }
 
     /// <inheritdoc />
+    public Task<KpiImportResult> ImportContentItemsAsync(IEnumerable<KpiContentItem> items, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(items, nameof(items), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiContentItem>> GetContentItemsAsync(string unitCode, DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiContentItem>(KpiRecordStorage.ContentKind, unitCode ?? throw new ArgumentNullException(nameof(unitCode)), firstDay, lastDay, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportTopicsAsync(IEnumerable<KpiTopic> topics, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(topics, nameof(topics), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiTopic>> GetTopicsAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiTopic>(KpiRecordStorage.TopicKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportCampaignsAsync(IEnumerable<KpiCampaign> campaigns, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(campaigns, nameof(campaigns), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiCampaign>(KpiRecordStorage.CampaignKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportAgenciesAsync(IEnumerable<KpiAgency> agencies, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(agencies, nameof(agencies), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiAgency>> GetAgenciesAsync(CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiAgency>(KpiRecordStorage.AgencyKind, null, null, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KpiImportResult> ImportTrainingAsync(IEnumerable<KpiTrainingRecord> records, CancellationToken cancellationToken = default)
+        => ImportRecordsAsync(records, nameof(records), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KpiTrainingRecord>> GetTrainingAsync(DateTime firstDay, DateTime lastDay, CancellationToken cancellationToken = default)
+        => GetRecordsAsync<KpiTrainingRecord>(KpiRecordStorage.TrainingKind, null, firstDay, lastDay, cancellationToken);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_disposed)
@@ -376,6 +420,101 @@ public sealed class SqliteKpiStore : IKpiStore
         _disposed = true;
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    private async Task<KpiImportResult> ImportRecordsAsync<T>(IEnumerable<T> records, string parameterName, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (records is null)
+        {
+            throw new ArgumentNullException(parameterName);
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var transaction = _connection.BeginTransaction();
+            var keys = new Dictionary<string, ISet<string>>();
+            ISet<string> StoredKeys(string kind)
+            {
+                if (!keys.TryGetValue(kind, out var set))
+                {
+                    using var select = Command(transaction, "SELECT key FROM record WHERE kind = $k", "$k");
+                    Set(select, kind);
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    using var reader = select.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        set.Add(reader.GetString(0));
+                    }
+
+                    keys[kind] = set;
+                }
+
+                return set;
+            }
+
+            var rows = KpiRecordStorage.Prepare(records, _registry, _time.GetVietnamToday(), StoredKeys, parameterName);
+            using var current = Command(transaction, "SELECT body FROM record WHERE kind = $k AND key = $key", "$k", "$key");
+            using var upsert = Command(transaction, """
+                INSERT INTO record (kind, key, body, unit, province, day) VALUES ($k, $key, $body, $unit, $province, $day)
+                ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body, unit = excluded.unit, province = excluded.province, day = excluded.day
+                """, "$k", "$key", "$body", "$unit", "$province", "$day");
+            int imported = 0, already = 0;
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Set(current, row.Kind, row.Key);
+                if (current.ExecuteScalar() is string body && body == row.Body)
+                {
+                    already++;
+                    continue;
+                }
+
+                Set(upsert, row.Kind, row.Key, row.Body, row.Unit, row.Province, row.Day is { } d ? KpiCsv.Date(d) : null);
+                upsert.ExecuteNonQuery();
+                imported++;
+            }
+
+            transaction.Commit();
+            return new KpiImportResult(imported, already, Array.Empty<MetricObservation>(), Array.Empty<MetricObservation>());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> GetRecordsAsync<T>(string kind, string? unitCode, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+        where T : class
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            using var command = _connection.CreateCommand();
+            var scope = unitCode is null ? string.Empty : unitCode.Length == 2 ? " AND province = $unit" : " AND unit = $unit";
+            var days = from is null ? string.Empty : " AND day >= $from AND day <= $to";
+            command.CommandText = $"SELECT body FROM record WHERE kind = $k{scope}{days} ORDER BY day, key";
+            command.Parameters.AddWithValue("$k", kind);
+            command.Parameters.AddWithValue("$unit", unitCode ?? string.Empty);
+            command.Parameters.AddWithValue("$from", from is { } f ? KpiCsv.Date(f) : string.Empty);
+            command.Parameters.AddWithValue("$to", to is { } t ? KpiCsv.Date(t) : string.Empty);
+            var result = new List<T>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                result.Add(KpiRecordCsv.FromStored<T>(reader.GetString(0)));
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private static KpiPlatform PlatformOf(string name) => MetricCatalog.TryParsePlatform(name, out var platform) ? platform : KpiPlatform.Other;

@@ -34,6 +34,15 @@ public sealed class PostgreSqlKpiStoreTests(PostgreSqlFixture fixture) : KpiStor
     public Task UnknownUnits() => A_unit_that_maps_to_no_unit_in_force_imports_nothing();
 
     [PostgreSqlFact]
+    public Task Records() => Records_round_trip_and_importing_them_again_is_already_there();
+
+    [PostgreSqlFact]
+    public Task ContentScope() => Content_items_are_selected_by_unit_in_force_and_publication_day_in_Vietnam();
+
+    [PostgreSqlFact]
+    public Task RecordRevisions() => A_changed_record_replaces_and_unknown_references_import_nothing();
+
+    [PostgreSqlFact]
     public async Task With_table_creation_off_missing_tables_name_the_shipped_script()
     {
         var database = fixture.Server.CreateDatabase("kpi-nocreate");

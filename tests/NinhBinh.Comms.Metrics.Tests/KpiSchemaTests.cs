@@ -15,14 +15,14 @@ public class KpiSchemaTests
     // Parsed once per run: JsonSchema.Net registers every $id globally and refuses a second registration.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Parsed = new();
 
-    private static JsonSchema Schema(string name) => Parsed.GetOrAdd(name, n => new Lazy<JsonSchema>(() =>
+    internal static JsonSchema Schema(string name) => Parsed.GetOrAdd(name, n => new Lazy<JsonSchema>(() =>
     {
         using var stream = KpiSchemas.Open(n);
         using var reader = new StreamReader(stream);
         return JsonSchema.FromText(reader.ReadToEnd());
     })).Value;
 
-    private static void AssertValid(JsonSchema schema, JsonElement instance)
+    internal static void AssertValid(JsonSchema schema, JsonElement instance)
     {
         var result = schema.Evaluate(instance, Options);
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new System.Collections.Generic.List<EvaluationResults>()).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))));
@@ -87,6 +87,6 @@ public class KpiSchemaTests
         using var row = JsonDocument.Parse("""{"unit_code":"14329","channel":"OA Hoa Lư","platform":"zalo","official":true,"established_on":"2025-07-01","closed_on":null}""");
 
         AssertValid(Schema("channel"), row.RootElement);
-        Assert.Throws<ArgumentException>(() => KpiSchemas.Open("topic"));
+        Assert.Throws<ArgumentException>(() => KpiSchemas.Open("topics"));
     }
 }

@@ -102,7 +102,61 @@ public abstract class KpiStoreContract
 
         Assert.Empty(await store.QueryAsync(new KpiQuery("14329", MetricCatalog.ContentViews, new DateTime(2026, 1, 1), new DateTime(2026, 1, 1))));
     }
+    protected async Task Records_round_trip_and_importing_them_again_is_already_there()
+    {
+        using var store = await CreateStoreAsync();
+        var items = KpiRecordFixture.Read(KpiRecordFixture.ContentItems).ContentItems;
+        var agencies = KpiRecordFixture.Read(KpiRecordFixture.Agencies).Agencies;
+
+        await KpiRecordFixture.ImportAllAsync(store);
+        var again = await KpiRecordFixture.Read(KpiRecordFixture.ContentItems).ImportAsync(store);
+        var training = await KpiRecordFixture.Read(KpiRecordFixture.Training).ImportAsync(store);
+
+        Assert.Equal((0, items.Count), (again.Imported, again.AlreadyThere));
+        Assert.Equal((0, 8), (training.Imported, training.AlreadyThere));
+        Assert.Equal(KpiRecordFixture.Lines(items, KpiRecordFixture.Line), KpiRecordFixture.Lines(await store.GetContentItemsAsync("37", new DateTime(2025, 1, 1), new DateTime(2026, 12, 31)), KpiRecordFixture.Line));
+        Assert.Equal(KpiRecordFixture.Lines(agencies, KpiRecordFixture.Line), KpiRecordFixture.Lines(await store.GetAgenciesAsync(), KpiRecordFixture.Line));
+        Assert.Equal(new[] { "an-toan-giao-thong", "chuyen-doi-so", "sap-nhap" }, (await store.GetTopicsAsync()).Select(t => t.Key).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal("Sắp xếp đơn vị hành chính, tổ chức bộ máy", (await store.GetTopicsAsync()).Single(t => t.Key == "sap-nhap").Name);
+        var campaign = Assert.Single(await store.GetCampaignsAsync());
+        Assert.Equal(new KpiCampaign("sap-nhap-2025", "Tuyên truyền sắp xếp ĐVHC 2025") { StartsOn = new DateTime(2025, 6, 1), EndsOn = new DateTime(2026, 6, 30) }, campaign);
+    }
+
+    protected async Task Content_items_are_selected_by_unit_in_force_and_publication_day_in_Vietnam()
+    {
+        using var store = await CreateStoreAsync();
+        await KpiRecordFixture.ImportAllAsync(store);
+        var year = ReportingPeriod.Statistical(ReportingPeriodKind.Year, 2026);
+
+        var commune = await store.GetContentItemsAsync("14329", year.Start, year.End);
+        var province = await store.GetContentItemsAsync("37", year.Start, year.End);
+        var trained = await store.GetTrainingAsync(new DateTime(2026, 1, 1), new DateTime(2026, 5, 1));
+
+        Assert.Equal(new[] { "a1", "a2", "a3", "p1" }, commune.Select(i => i.Id).OrderBy(i => i, StringComparer.Ordinal)); // a0 is 2025-12-14 in Vietnam
+        Assert.Equal(new[] { "a1", "a2", "a3", "p1", "v1" }, province.Select(i => i.Id).OrderBy(i => i, StringComparer.Ordinal));
+        Assert.Equal(new[] { "HL-01", "HL-02", "HL-03", "SVH-01", "SVH-02" }, trained.Select(t => t.StaffId).OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    protected async Task A_changed_record_replaces_and_unknown_references_import_nothing()
+    {
+        using var store = await CreateStoreAsync();
+        await KpiRecordFixture.ImportAllAsync(store);
+        var renamed = new KpiTopic("chuyen-doi-so", "Chuyển đổi số quốc gia");
+        var orphan = new KpiContentItem("z9", "14329", "OA Hoa Lư", KpiPlatform.Zalo, new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)), KpiContentFormat.Article) { Topics = new[] { "khong-co" } };
+        var good = orphan with { Id = "z8", Topics = new[] { "chuyen-doi-so" } };
+
+        var changed = await store.ImportTopicsAsync(new[] { renamed });
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportContentItemsAsync(new[] { good, orphan }));
+        var trainingError = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportTrainingAsync(new[] { new KpiTrainingRecord("99-NONE", "X-1", new DateTime(2026, 1, 1)) }));
+
+        Assert.Equal((1, 0), (changed.Imported, changed.AlreadyThere));
+        Assert.Equal("Chuyển đổi số quốc gia", (await store.GetTopicsAsync()).Single(t => t.Key == "chuyen-doi-so").Name);
+        Assert.Contains("'khong-co'", error.Message);
+        Assert.Contains("'99-NONE'", trainingError.Message);
+        Assert.DoesNotContain(await store.GetContentItemsAsync("14329", new DateTime(2026, 6, 1), new DateTime(2026, 6, 1)), i => i.Id == "z8");
+    }
 }
+
 
 /// <summary>The contract on the embedded SQLite store.</summary>
 public sealed class SqliteKpiStoreContractTests : KpiStoreContract
@@ -126,4 +180,13 @@ public sealed class SqliteKpiStoreContractTests : KpiStoreContract
 
     [Fact]
     public Task UnknownUnits() => A_unit_that_maps_to_no_unit_in_force_imports_nothing();
+
+    [Fact]
+    public Task Records() => Records_round_trip_and_importing_them_again_is_already_there();
+
+    [Fact]
+    public Task ContentScope() => Content_items_are_selected_by_unit_in_force_and_publication_day_in_Vietnam();
+
+    [Fact]
+    public Task RecordRevisions() => A_changed_record_replaces_and_unknown_references_import_nothing();
 }

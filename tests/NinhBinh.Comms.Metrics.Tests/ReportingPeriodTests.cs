@@ -66,5 +66,5 @@ public class ReportingPeriodTests
 
     [Fact]
     public void Aggregation_kinds_cover_the_four_rules()
-        => Assert.Equal(new[] { AggregationKind.Sum, AggregationKind.Unique, AggregationKind.Snapshot, AggregationKind.Ratio }, Enum.GetValues<AggregationKind>());
+        => Assert.Equal(new[] { AggregationKind.Sum, AggregationKind.Unique, AggregationKind.Snapshot, AggregationKind.Ratio, AggregationKind.Lifetime }, Enum.GetValues<AggregationKind>());
 }
