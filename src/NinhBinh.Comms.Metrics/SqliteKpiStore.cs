@@ -11,7 +11,7 @@ namespace NinhBinh.Comms.Metrics;
 /// The embedded KPI store: one SQLite file (or an in-memory database), the default for a commune or a department.
 /// Thread-safe; one connection per store, calls serialized.
 /// </summary>
-public sealed class SqliteKpiStore : IKpiStore
+public sealed partial class SqliteKpiStore : IKpiStore
 {
     /// <summary>The index queries by province or commune go through (one index serves both: a commune is looked up under its province).</summary>
     private const string ScopeIndex = "CREATE INDEX IF NOT EXISTS observation_scope ON observation (province, metric, unit, period_end)";
@@ -222,17 +222,14 @@ public sealed class SqliteKpiStore : IKpiStore
         {
             ThrowIfDisposed();
             using var command = _connection.CreateCommand();
-            // One index (province, metric, unit, period_end) serves both scopes: a commune is looked up under its province.
-            var province = query.UnitCode.Length == 2 ? query.UnitCode : _registry.Find(query.UnitCode, _time.GetVietnamToday())?.ParentCode;
-            var scope = query.UnitCode.Length == 2 ? "province = $unit" : province is null ? "unit = $unit" : "province = $province AND unit = $unit";
+            var (scope, province) = ScopeOf(query.UnitCode);
             command.CommandText = $"""
                 SELECT unit_code, channel, platform, metric, value, period_start, period_end, source_metric, retrieved_at, estimated
                 FROM observation WHERE {scope} AND metric = $metric AND period_start <= $to
                 {(query.UpToOnly ? "AND period_end <= $to" : "AND period_end >= $from")}
                 {(query.Platform is null ? string.Empty : "AND platform = $platform")}
                 """;
-            command.Parameters.AddWithValue("$unit", query.UnitCode);
-            command.Parameters.AddWithValue("$province", province ?? string.Empty);
+            AddScope(command, query.UnitCode, province);
             command.Parameters.AddWithValue("$metric", query.Metric);
             command.Parameters.AddWithValue("$to", KpiCsv.Date(query.To));
             command.Parameters.AddWithValue("$from", KpiCsv.Date(query.From));
@@ -242,14 +239,7 @@ public sealed class SqliteKpiStore : IKpiStore
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var platform = PlatformOf(reader.GetString(2));
-                result.Add(new MetricObservation(reader.GetString(0), reader.GetString(1), platform, reader.GetString(3),
-                    decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture), ParseDate(reader.GetString(5)), ParseDate(reader.GetString(6)))
-                {
-                    SourceMetric = reader.IsDBNull(7) ? null : reader.GetString(7),
-                    RetrievedAt = reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                    Estimated = reader.GetInt64(9) != 0,
-                });
+                result.Add(ReadObservation(reader));
             }
 
             return result;
