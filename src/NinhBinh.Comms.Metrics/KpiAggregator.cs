@@ -63,22 +63,44 @@ public sealed class KpiAggregator
         }
 
         var unit = ResolveUnit(unitCode, to);
+        if (definition.Kind == AggregationKind.Lifetime)
+        {
+            // Deltas need the readings on both sides of the period's start, not a series reduced to the period.
+            return Lifetime(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), from, to,
+                $"{KpiCsv.Date(from)}..{KpiCsv.Date(to)}");
+        }
+
+        return await ComputeAsync(definition, from, to,
+            async (m, snapshot) => KpiSeries.Of(await QueryAsync(unit, m, from, to, platform, snapshot, cancellationToken).ConfigureAwait(false), from, to, snapshot)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The figure of a metric over [<paramref name="from"/>, <paramref name="to"/>] from its channels' series, by the
+    /// rules: the one place they are applied, whether the series were reduced from figures or in SQL.
+    /// </summary>
+    /// <param name="definition">The metric.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <param name="seriesOf">The channels' series of a metric (snapshot: figures ending on or before <paramref name="to"/>).</param>
+    internal static async Task<KpiFigure> ComputeAsync(MetricDefinition definition, DateTime from, DateTime to, Func<string, bool, Task<IReadOnlyList<KpiSeries>>> seriesOf)
+    {
+        var metric = definition.Key;
         var span = $"{KpiCsv.Date(from)}..{KpiCsv.Date(to)}";
         switch (definition.Kind)
         {
             case AggregationKind.Sum when metric == MetricCatalog.EngagementInteractions:
-                return await InteractionsAsync(unit, from, to, platform, span, cancellationToken).ConfigureAwait(false);
+                return await InteractionsAsync(seriesOf, span).ConfigureAwait(false);
             case AggregationKind.Sum:
-                return Sum(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+                return Sum(metric, await seriesOf(metric, false).ConfigureAwait(false), span);
             case AggregationKind.Unique:
-                return Unique(metric, await QueryAsync(unit, metric, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+                return Unique(metric, await seriesOf(metric, false).ConfigureAwait(false), span);
             case AggregationKind.Lifetime:
-                return Lifetime(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), from, to, span);
+                throw new InvalidOperationException($"{metric} is a lifetime counter: its figure comes from the readings themselves (TotalAsync), not from reduced series.");
             case AggregationKind.Snapshot:
-                return Snapshot(metric, await QueryAsync(unit, metric, from, to, platform, true, cancellationToken).ConfigureAwait(false), to);
+                return Snapshot(metric, await seriesOf(metric, true).ConfigureAwait(false), to);
             default:
-                var interactions = await InteractionsAsync(unit, from, to, platform, span, cancellationToken).ConfigureAwait(false);
-                var reach = Unique(MetricCatalog.AudienceReach, await QueryAsync(unit, MetricCatalog.AudienceReach, from, to, platform, false, cancellationToken).ConfigureAwait(false), from, to, span);
+                var interactions = await InteractionsAsync(seriesOf, span).ConfigureAwait(false);
+                var reach = Unique(MetricCatalog.AudienceReach, await seriesOf(MetricCatalog.AudienceReach, false).ConfigureAwait(false), span);
                 if (reach.Value is not { } r)
                 {
                     return new KpiFigure(metric, AggregationKind.Ratio, null, "the engagement rate is interactions divided by the period's reach, and " + reach.Explanation, reach.Channels, 0);
@@ -168,91 +190,66 @@ public sealed class KpiAggregator
     private Task<IReadOnlyList<MetricObservation>> QueryAsync(AdministrativeUnit unit, string metric, DateTime from, DateTime to, KpiPlatform? platform, bool upTo, CancellationToken cancellationToken)
         => _store.QueryAsync(new KpiQuery(unit.Code, metric, from, to) { Platform = platform, UpToOnly = upTo }, cancellationToken);
 
-    private async Task<KpiFigure> InteractionsAsync(AdministrativeUnit unit, DateTime from, DateTime to, KpiPlatform? platform, string span, CancellationToken cancellationToken)
+    private static async Task<KpiFigure> InteractionsAsync(Func<string, bool, Task<IReadOnlyList<KpiSeries>>> seriesOf, string span)
     {
         // A channel's interactions are its own engagement.interactions figures, or else the sum of its reactions,
         // comments and shares (never both: the first already contains the others).
-        var direct = await QueryAsync(unit, MetricCatalog.EngagementInteractions, from, to, platform, false, cancellationToken).ConfigureAwait(false);
-        var withDirect = new HashSet<(string, string, KpiPlatform)>(direct.Select(Key));
-        var figures = new List<MetricObservation>(direct);
+        var direct = await seriesOf(MetricCatalog.EngagementInteractions, false).ConfigureAwait(false);
+        var withDirect = new HashSet<(string, string, KpiPlatform)>(direct.Select(s => s.Key));
+        var series = new List<KpiSeries>(direct);
         foreach (var part in InteractionParts)
         {
-            figures.AddRange((await QueryAsync(unit, part, from, to, platform, false, cancellationToken).ConfigureAwait(false)).Where(o => !withDirect.Contains(Key(o))));
+            series.AddRange((await seriesOf(part, false).ConfigureAwait(false)).Where(s => !withDirect.Contains(s.Key)));
         }
 
-        var total = 0m;
-        var used = 0;
-        foreach (var group in figures.GroupBy(o => (Key(o), o.Metric)))
-        {
-            var chosen = Cover(group, from, to);
-            total += chosen.Sum(o => o.Value);
-            used += chosen.Count;
-        }
-
-        var channels = figures.Select(Key).Distinct().Count();
+        var total = series.Sum(s => s.Sum);
+        var used = series.Sum(s => s.Used);
+        var channels = series.Select(s => s.Key).Distinct().Count();
         return new KpiFigure(MetricCatalog.EngagementInteractions, AggregationKind.Sum, total,
             $"sum of {used} figures of {channels} channels in {span} (reactions + comments + shares where a channel has no interactions figure)", channels, used);
     }
 
-    private static KpiFigure Sum(string metric, IReadOnlyList<MetricObservation> figures, DateTime from, DateTime to, string span)
+    private static KpiFigure Sum(string metric, IReadOnlyList<KpiSeries> series, string span)
     {
-        var total = 0m;
-        var used = 0;
-        var groups = figures.GroupBy(Key).ToList();
-        foreach (var group in groups)
-        {
-            var chosen = Cover(group, from, to);
-            total += chosen.Sum(o => o.Value);
-            used += chosen.Count;
-        }
-
+        var total = series.Sum(s => s.Sum);
+        var used = series.Sum(s => s.Used);
         return new KpiFigure(metric, AggregationKind.Sum, total,
-            groups.Count == 0 ? $"no figures in {span}" : $"sum of {used} figures of {groups.Count} channels in {span}", groups.Count, used);
+            series.Count == 0 ? $"no figures in {span}" : $"sum of {used} figures of {series.Count} channels in {span}", series.Count, used);
     }
 
-    private static KpiFigure Unique(string metric, IReadOnlyList<MetricObservation> figures, DateTime from, DateTime to, string span)
+    private static KpiFigure Unique(string metric, IReadOnlyList<KpiSeries> series, string span)
     {
-        var groups = figures.GroupBy(Key).ToList();
-        if (groups.Count == 0)
+        if (series.Count == 0)
         {
             return new KpiFigure(metric, AggregationKind.Unique, null, $"there is no {metric} figure for {span}", 0, 0);
         }
 
-        if (groups.Count > 1)
+        if (series.Count > 1)
         {
             return new KpiFigure(metric, AggregationKind.Unique, null,
-                $"{metric} counts unique people and {groups.Count} channels have figures for {span}; uniques cannot be added across channels or platforms (people follow more than one): ask per channel (--platform) or use the platform's own combined figure", groups.Count, 0);
+                $"{metric} counts unique people and {series.Count} channels have figures for {span}; uniques cannot be added across channels or platforms (people follow more than one): ask per channel (--platform) or use the platform's own combined figure", series.Count, 0);
         }
 
-        var exact = groups[0].Where(o => o.PeriodStart == from && o.PeriodEnd == to).ToList();
-        if (exact.Count == 0)
+        if (series[0].Exact is not { } exact)
         {
             return new KpiFigure(metric, AggregationKind.Unique, null,
-                $"there is no {metric} figure for exactly {span} (only {groups[0].Count()} figures of other periods); uniques of shorter periods cannot be added up", 1, 0);
+                $"there is no {metric} figure for exactly {span} (only {series[0].Figures} figures of other periods); uniques of shorter periods cannot be added up", 1, 0);
         }
 
-        return new KpiFigure(metric, AggregationKind.Unique, exact[0].Value, $"the platform's own figure for {span} ({groups[0].Key.Item2})", 1, 1);
+        return new KpiFigure(metric, AggregationKind.Unique, exact, $"the platform's own figure for {span} ({series[0].Channel})", 1, 1);
     }
 
-    private static KpiFigure Snapshot(string metric, IReadOnlyList<MetricObservation> figures, DateTime to)
+    private static KpiFigure Snapshot(string metric, IReadOnlyList<KpiSeries> series, DateTime to)
     {
-        var groups = figures.GroupBy(Key).ToList();
-        if (groups.Count == 0)
+        if (series.Count == 0)
         {
             return new KpiFigure(metric, AggregationKind.Snapshot, null, $"there is no {metric} figure on or before {KpiCsv.Date(to)}", 0, 0);
         }
 
-        var total = 0m;
-        var latest = DateTime.MinValue;
-        foreach (var group in groups)
-        {
-            var last = group.OrderByDescending(o => o.PeriodEnd).ThenBy(o => o.PeriodEnd - o.PeriodStart).First();
-            total += last.Value;
-            latest = last.PeriodEnd > latest ? last.PeriodEnd : latest;
-        }
-
+        var total = series.Sum(s => s.Last!.Value);
+        var latest = series.Max(s => s.LastEnd);
         return new KpiFigure(metric, AggregationKind.Snapshot, total,
-            $"each of {groups.Count} channels' last figure on or before {KpiCsv.Date(to)} (latest {KpiCsv.Date(latest)})", groups.Count, groups.Count);
+            $"each of {series.Count} channels' last figure on or before {KpiCsv.Date(to)} (latest {KpiCsv.Date(latest)})", series.Count, series.Count);
     }
 
     /// <summary>
@@ -265,7 +262,7 @@ public sealed class KpiAggregator
     /// </summary>
     internal static KpiFigure Lifetime(string metric, IReadOnlyList<MetricObservation> readings, DateTime from, DateTime to, string span)
     {
-        var groups = readings.GroupBy(Key).OrderBy(g => g.Key.Item3).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal).ToList();
+        var groups = readings.GroupBy(o => (o.UnitCode, o.Channel, o.Platform)).OrderBy(g => g.Key.Item3).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal).ToList();
         if (groups.Count == 0)
         {
             return new KpiFigure(metric, AggregationKind.Lifetime, null, $"there is no {metric} reading on or before {KpiCsv.Date(to)}", 0, 0);
@@ -351,6 +348,4 @@ public sealed class KpiAggregator
 
         return chosen;
     }
-
-    private static (string, string, KpiPlatform) Key(MetricObservation o) => (o.UnitCode, o.Channel, o.Platform);
 }

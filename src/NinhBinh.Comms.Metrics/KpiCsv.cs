@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using NinhBinh.Comms.Internal;
 
 namespace NinhBinh.Comms.Metrics;
 
@@ -21,6 +20,10 @@ public static class KpiCsv
     public const string InventoryHeader = "unit_code,channel,platform,official,established_on,closed_on";
 
     private static readonly char[] QuotedCharacters = { ',', '"', '\r', '\n' };
+
+    private static readonly (string Name, KpiPlatform Platform)[] Platforms =
+        new[] { KpiPlatform.Zalo, KpiPlatform.Facebook, KpiPlatform.YouTube, KpiPlatform.TikTok, KpiPlatform.Web, KpiPlatform.Radio, KpiPlatform.Board, KpiPlatform.Other }
+            .Select(p => (MetricCatalog.PlatformName(p), p)).ToArray();
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
@@ -66,10 +69,13 @@ public static class KpiCsv
         }
 
         var units = new UnitChecker(registry, now);
-        var observations = new List<MetricObservation>();
+        var pool = new KpiStringPool();
+        var row = new KpiCsvRow();
+        var observations = new KpiObservationTable();
         var channels = new List<KpiChannel>();
-        var seenObservations = new Dictionary<(string, string, KpiPlatform, string, DateTime, DateTime), (decimal Value, int Line)>();
+        var seenObservations = new Dictionary<(int Unit, int Channel, KpiPlatform Platform, int Metric, int Start, int End), (decimal Value, int Line)>();
         var seenChannels = new Dictionary<(string, string, KpiPlatform), int>();
+        var expected = inventory ? 6 : 9;
         var lineNumber = 1;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -80,11 +86,9 @@ public static class KpiCsv
                 continue;
             }
 
-            IReadOnlyList<string> fields;
             try
             {
-                // Most rows have no quoted field: a plain split is enough (and several times cheaper).
-                fields = line.IndexOf('"') < 0 ? line.Split(',') : Csv.SplitLine(line, lineNumber);
+                row.Split(line, lineNumber);
             }
             catch (FormatException)
             {
@@ -92,17 +96,16 @@ public static class KpiCsv
                 continue;
             }
 
-            var expected = inventory ? 6 : 9;
-            if (fields.Count != expected)
+            if (row.Count != expected)
             {
-                problems.Add(new KpiCsvProblem(lineNumber, $"{fields.Count} columns, expected {expected} ({(inventory ? InventoryHeader : ObservationHeader)})"));
+                problems.Add(new KpiCsvProblem(lineNumber, $"{row.Count} columns, expected {expected} ({(inventory ? InventoryHeader : ObservationHeader)})"));
                 continue;
             }
 
             string? error;
             if (inventory)
             {
-                error = ParseChannel(fields, units, now, out var channel);
+                error = ParseChannel(row, pool, units, now, out var channel);
                 if (error is null)
                 {
                     var key = (channel!.UnitCode, channel.Channel, channel.Platform);
@@ -119,11 +122,10 @@ public static class KpiCsv
             }
             else
             {
-                error = ParseObservation(fields, units, now, out var observation);
+                error = ParseObservation(row, observations, units, now, out var o);
                 if (error is null)
                 {
-                    var o = observation!;
-                    var key = (o.UnitCode, o.Channel, o.Platform, o.Metric, o.PeriodStart, o.PeriodEnd);
+                    var key = (o.Unit, o.Channel, o.Platform, o.Metric, o.Start, o.End);
                     if (seenObservations.TryGetValue(key, out var first))
                     {
                         if (first.Value != o.Value)
@@ -187,30 +189,31 @@ public static class KpiCsv
 
     internal static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? ParseObservation(IReadOnlyList<string> f, UnitChecker units, DateTime today, out MetricObservation? observation)
+    private static string? ParseObservation(KpiCsvRow f, KpiObservationTable table, UnitChecker units, DateTime today, out KpiObservationTable.Row observation)
     {
-        observation = null;
-        var unit = f[0].Trim();
-        var channel = f[1].Trim();
-        if (channel.Length == 0)
+        observation = default;
+        var unitId = table.Id(f[0]);
+        var unit = table.Texts[unitId];
+        if (f[1].Length == 0)
         {
             return "channel is empty";
         }
 
-        if (!MetricCatalog.TryParsePlatform(f[2].Trim(), out var platform))
+        if (!TryParsePlatform(f[2], out var platform))
         {
-            return $"platform '{Clip(f[2])}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
+            return $"platform '{Clip(f.Text(2))}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
         }
 
-        var metric = f[3].Trim();
+        var metricId = table.Id(f[3]);
+        var metric = table.Texts[metricId];
         if (!MetricCatalog.TryGet(metric, out _))
         {
             return $"metric '{Clip(metric)}' is not a canonical metric key ({string.Join(", ", MetricCatalog.All.Select(d => d.Key))})";
         }
 
-        if (!decimal.TryParse(f[4].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        if (!TryValue(f[4], out var value))
         {
-            return $"value '{Clip(f[4])}' is not a number (use a dot for decimals, no thousands separator)";
+            return $"value '{Clip(f.Text(4))}' is not a number (use a dot for decimals, no thousands separator)";
         }
 
         if (value < 0)
@@ -220,12 +223,12 @@ public static class KpiCsv
 
         if (!TryDate(f[5], out var start))
         {
-            return $"period_start '{Clip(f[5])}' is not a date of the form 2026-03-15";
+            return $"period_start '{Clip(f.Text(5))}' is not a date of the form 2026-03-15";
         }
 
         if (!TryDate(f[6], out var end))
         {
-            return $"period_end '{Clip(f[6])}' is not a date of the form 2026-03-15";
+            return $"period_end '{Clip(f.Text(6))}' is not a date of the form 2026-03-15";
         }
 
         if (end < start)
@@ -246,9 +249,9 @@ public static class KpiCsv
         }
 
         DateTimeOffset? retrieved = null;
-        var retrievedText = f[8].Trim();
-        if (retrievedText.Length > 0)
+        if (f[8].Length > 0)
         {
+            var retrievedText = f[8].ToString();
             if (!DateTimeOffset.TryParse(retrievedText, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var r))
             {
                 return $"retrieved_at '{Clip(retrievedText)}' is not a date-time of the form 2026-03-15T08:00:00+07:00";
@@ -257,42 +260,39 @@ public static class KpiCsv
             retrieved = HasOffset(retrievedText) ? r : new DateTimeOffset(DateTime.SpecifyKind(r.DateTime, DateTimeKind.Unspecified), VietnamTime.UtcOffset);
         }
 
-        var source = f[7].Trim();
-        observation = new MetricObservation(unit, channel, platform, metric, value, start, end)
-        {
-            SourceMetric = source.Length == 0 ? null : source,
-            RetrievedAt = retrieved,
-        };
+        var source = f[7];
+        observation = new KpiObservationTable.Row(unitId, table.Id(f[1]), platform, metricId, value,
+            KpiObservationTable.DateToDay(start), KpiObservationTable.DateToDay(end), source.Length == 0 ? -1 : table.Id(source), retrieved, estimated: false);
         return null;
     }
 
-    private static string? ParseChannel(IReadOnlyList<string> f, UnitChecker units, DateTime today, out KpiChannel? channel)
+    private static string? ParseChannel(KpiCsvRow f, KpiStringPool pool, UnitChecker units, DateTime today, out KpiChannel? channel)
     {
         channel = null;
-        var unit = f[0].Trim();
-        var name = f[1].Trim();
+        var unit = pool.Get(f[0]);
+        var name = f[1].ToString();
         if (name.Length == 0)
         {
             return "channel is empty";
         }
 
-        if (!MetricCatalog.TryParsePlatform(f[2].Trim(), out var platform))
+        if (!MetricCatalog.TryParsePlatform(f[2].ToString(), out var platform))
         {
-            return $"platform '{Clip(f[2])}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
+            return $"platform '{Clip(f.Text(2))}' is not one of zalo, facebook, youtube, tiktok, web, radio, board, other";
         }
 
-        var official = f[3].Trim();
+        var official = f[3].ToString();
         if (official is not ("true" or "false"))
         {
             return $"official '{Clip(official)}' must be true or false";
         }
 
         DateTime? established = null, closed = null;
-        if (f[4].Trim().Length > 0)
+        if (f[4].Length > 0)
         {
             if (!TryDate(f[4], out var e))
             {
-                return $"established_on '{Clip(f[4])}' is not a date of the form 2026-03-15";
+                return $"established_on '{Clip(f.Text(4))}' is not a date of the form 2026-03-15";
             }
 
             if (e > today)
@@ -303,11 +303,11 @@ public static class KpiCsv
             established = e;
         }
 
-        if (f[5].Trim().Length > 0)
+        if (f[5].Length > 0)
         {
             if (!TryDate(f[5], out var c))
             {
-                return $"closed_on '{Clip(f[5])}' is not a date of the form 2026-03-15 (leave it empty while the channel is open)";
+                return $"closed_on '{Clip(f.Text(5))}' is not a date of the form 2026-03-15 (leave it empty while the channel is open)";
             }
 
             if (established is { } e && c < e)
@@ -328,47 +328,61 @@ public static class KpiCsv
         return null;
     }
 
+    private static bool TryParsePlatform(ReadOnlySpan<char> text, out KpiPlatform platform)
+    {
+        foreach (var candidate in Platforms)
+        {
+            if (text.SequenceEqual(candidate.Name.AsSpan()))
+            {
+                platform = candidate.Platform;
+                return true;
+            }
+        }
+
+        platform = KpiPlatform.Other;
+        return false;
+    }
+
+    /// <summary>A figure: whole numbers (nearly all of them) read directly, anything else as an invariant decimal.</summary>
+    private static bool TryValue(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (text.Length is > 0 and <= 18)
+        {
+            long whole = 0;
+            var i = 0;
+            for (; i < text.Length && text[i] >= '0' && text[i] <= '9'; i++)
+            {
+                whole = (whole * 10) + (text[i] - '0');
+            }
+
+            if (i == text.Length)
+            {
+                value = whole;
+                return true;
+            }
+        }
+
+        const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+#if NET
+        return decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value);
+#else
+        return decimal.TryParse(text.ToString(), Styles, CultureInfo.InvariantCulture, out value);
+#endif
+    }
+
     /// <summary>An ISO date <c>yyyy-MM-dd</c> (surrounding spaces allowed), read directly: files hold millions of them.</summary>
-    private static bool TryDate(string text, out DateTime date)
+    private static bool TryDate(ReadOnlySpan<char> text, out DateTime date)
     {
         date = default;
-        var start = 0;
-        var end = text.Length;
-        while (start < end && text[start] == ' ')
-        {
-            start++;
-        }
-
-        while (end > start && text[end - 1] == ' ')
-        {
-            end--;
-        }
-
-        if (end - start != 10 || text[start + 4] != '-' || text[start + 7] != '-')
+        text = text.Trim(' ');
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
             return false;
         }
 
-        int Digits(int at, int count)
-        {
-            var value = 0;
-            for (var i = at; i < at + count; i++)
-            {
-                var c = text[i];
-                if (c < '0' || c > '9')
-                {
-                    return -1;
-                }
-
-                value = (value * 10) + (c - '0');
-            }
-
-            return value;
-        }
-
-        var year = Digits(start, 4);
-        var month = Digits(start + 5, 2);
-        var day = Digits(start + 8, 2);
+        var year = Digits(text.Slice(0, 4));
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
@@ -376,6 +390,22 @@ public static class KpiCsv
 
         date = new DateTime(year, month, day);
         return true;
+    }
+
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (c < '0' || c > '9')
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private static bool HasOffset(string text)

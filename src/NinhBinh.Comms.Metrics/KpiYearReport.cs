@@ -90,6 +90,25 @@ public sealed class KpiYearReport
         var period = ReportingPeriod.Statistical(ReportingPeriodKind.Year, year);
         var aggregator = new KpiAggregator(store, registry, time);
         var unit = aggregator.ResolveUnit(unitCode, period.End);
+        var months = Enumerable.Range(1, 12).Select(m => ReportingPeriod.Statistical(ReportingPeriodKind.Month, year, m)).ToList();
+        var series = store is SqliteKpiStore sqlite ? await sqlite.SummarizeAsync(unit.Code, period.Start, period.End, months, cancellationToken).ConfigureAwait(false) : null;
+        var (totals, byPlatform, trend) = series is null
+            ? await FromFiguresAsync(store, aggregator, unit, period, months, cancellationToken).ConfigureAwait(false)
+            : await FromSeriesAsync(series, aggregator, unit, period, cancellationToken).ConfigureAwait(false);
+
+        var today = time.GetVietnamToday();
+        var asOf = today < period.End ? today : period.End;
+        var producedAt = time.GetUtcNow();
+        await store.RecordReportAsync(unit.Code, year, producedAt, cancellationToken).ConfigureAwait(false);
+        var indicators = await new KpiIndicators(store, registry, time).EvaluateAsync(unit.Code, asOf, cancellationToken).ConfigureAwait(false);
+        var topics = await aggregator.ByTopicAsync(unit.Code, period, null, cancellationToken).ConfigureAwait(false);
+        return new KpiYearReport(unit, year, period, producedAt, totals, byPlatform, trend, indicators, asOf, topics);
+    }
+
+    /// <summary>Totals, platforms and trend through the store's figure queries (any <see cref="IKpiStore"/>).</summary>
+    private static async Task<(List<KpiFigure>, List<(KpiPlatform, KpiFigure)>, List<(string, decimal[])>)> FromFiguresAsync(
+        IKpiStore store, KpiAggregator aggregator, AdministrativeUnit unit, ReportingPeriod period, IReadOnlyList<ReportingPeriod> months, CancellationToken cancellationToken)
+    {
         var totals = new List<KpiFigure>();
         foreach (var metric in MetricCatalog.All)
         {
@@ -113,23 +132,41 @@ public sealed class KpiYearReport
         var trend = new List<(string, decimal[])>();
         foreach (var channel in views.GroupBy(o => (o.Platform, o.UnitCode, o.Channel)).OrderBy(g => g.Key.Platform).ThenBy(g => g.Key.UnitCode).ThenBy(g => g.Key.Channel, StringComparer.Ordinal))
         {
-            var months = new decimal[12];
-            for (var m = 1; m <= 12; m++)
-            {
-                var month = ReportingPeriod.Statistical(ReportingPeriodKind.Month, year, m);
-                months[m - 1] = KpiAggregator.Cover(channel, month.Start, month.End).Sum(o => o.Value);
-            }
-
-            trend.Add(($"{MetricCatalog.PlatformName(channel.Key.Platform)}/{channel.Key.UnitCode}/{channel.Key.Channel}", months));
+            var sums = months.Select(month => KpiAggregator.Cover(channel, month.Start, month.End).Sum(o => o.Value)).ToArray();
+            trend.Add(($"{MetricCatalog.PlatformName(channel.Key.Platform)}/{channel.Key.UnitCode}/{channel.Key.Channel}", sums));
         }
 
-        var today = time.GetVietnamToday();
-        var asOf = today < period.End ? today : period.End;
-        var producedAt = time.GetUtcNow();
-        await store.RecordReportAsync(unit.Code, year, producedAt, cancellationToken).ConfigureAwait(false);
-        var indicators = await new KpiIndicators(store, registry, time).EvaluateAsync(unit.Code, asOf, cancellationToken).ConfigureAwait(false);
-        var topics = await aggregator.ByTopicAsync(unit.Code, period, null, cancellationToken).ConfigureAwait(false);
-        return new KpiYearReport(unit, year, period, producedAt, totals, byPlatform, trend, indicators, asOf, topics);
+        return (totals, byPlatform, trend);
+    }
+
+    /// <summary>The same from series the SQLite store reduced in one pass (<see cref="SqliteKpiStore.SummarizeAsync"/>), by the same rules.</summary>
+    private static async Task<(List<KpiFigure>, List<(KpiPlatform, KpiFigure)>, List<(string, decimal[])>)> FromSeriesAsync(KpiSeriesSet series,
+        KpiAggregator aggregator, AdministrativeUnit unit, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var totals = new List<KpiFigure>();
+        foreach (var metric in MetricCatalog.All)
+        {
+            totals.Add(metric.Kind == AggregationKind.Lifetime
+                ? await aggregator.TotalAsync(unit.Code, metric.Key, period, null, cancellationToken).ConfigureAwait(false) // deltas need the readings themselves
+                : await KpiAggregator.ComputeAsync(metric, period.Start, period.End, (m, _) => Task.FromResult(series.Of(m))).ConfigureAwait(false));
+        }
+
+        var byPlatform = new List<(KpiPlatform, KpiFigure)>();
+        foreach (var platform in AllPlatforms)
+        {
+            foreach (var metric in PlatformMetrics)
+            {
+                var figure = await KpiAggregator.ComputeAsync(MetricCatalog.Get(metric), period.Start, period.End, (m, _) => Task.FromResult(series.Of(m, platform))).ConfigureAwait(false);
+                if (figure.Channels > 0)
+                {
+                    byPlatform.Add((platform, figure));
+                }
+            }
+        }
+
+        var trend = series.Of(MetricCatalog.ContentViews).OrderBy(s => s.Platform).ThenBy(s => s.UnitCode).ThenBy(s => s.Channel, StringComparer.Ordinal)
+            .Select(s => ($"{MetricCatalog.PlatformName(s.Platform)}/{s.UnitCode}/{s.Channel}", s.Months!)).ToList();
+        return (totals, byPlatform, trend);
     }
 
     /// <summary>Writes the JSON, CSV and HTML files into a folder (created when missing).</summary>

@@ -11,16 +11,22 @@ namespace NinhBinh.Comms.Metrics;
 /// The embedded KPI store: one SQLite file (or an in-memory database), the default for a commune or a department.
 /// Thread-safe; one connection per store, calls serialized.
 /// </summary>
-public sealed class SqliteKpiStore : IKpiStore
+public sealed partial class SqliteKpiStore : IKpiStore
 {
-    private const string Schema = """
+    /// <summary>The index queries by province or commune go through (one index serves both: a commune is looked up under its province).</summary>
+    private const string ScopeIndex = "CREATE INDEX IF NOT EXISTS observation_scope ON observation (province, metric, unit, period_end)";
+
+    /// <summary>From this many rows, an import into a table holding fewer rows than it brings rebuilds the scope index once instead of updating it per row.</summary>
+    private const int BulkImportRows = 50_000;
+
+    private const string Schema = $"""
         CREATE TABLE IF NOT EXISTS observation (
             unit_code TEXT NOT NULL, channel TEXT NOT NULL, platform TEXT NOT NULL, metric TEXT NOT NULL,
             period_start TEXT NOT NULL, period_end TEXT NOT NULL, value TEXT NOT NULL,
             source_metric TEXT NULL, retrieved_at TEXT NULL, estimated INTEGER NOT NULL DEFAULT 0,
             unit TEXT NOT NULL, province TEXT NOT NULL,
             PRIMARY KEY (unit_code, channel, platform, metric, period_start, period_end)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS observation_scope ON observation (province, metric, unit, period_end);
+        {ScopeIndex};
         CREATE TABLE IF NOT EXISTS channel (
             unit_code TEXT NOT NULL, channel TEXT NOT NULL, platform TEXT NOT NULL, official INTEGER NOT NULL,
             established_on TEXT NULL, closed_on TEXT NULL, unit TEXT NOT NULL, province TEXT NOT NULL,
@@ -100,80 +106,37 @@ public sealed class SqliteKpiStore : IKpiStore
         try
         {
             ThrowIfDisposed();
-            var today = _time.GetVietnamToday();
-            var mapped = new Dictionary<(string, DateTime), AdministrativeUnit>();
-            var dates = new Dictionary<DateTime, string>();
-            string DateText(DateTime d)
-            {
-                if (!dates.TryGetValue(d, out var text))
-                {
-                    dates[d] = text = KpiCsv.Date(d);
-                }
+            var table = KpiObservationTable.From(observations);
+            using var transaction = _connection.BeginTransaction();
 
-                return text;
+            // A bulk import into a smaller table: the scope index is dropped and built again at the end, inside the
+            // transaction (sorting once is about twice as fast as a million index updates; a rollback restores it).
+            var rebuildIndex = table.Count >= BulkImportRows && CountUpTo(transaction, table.Count) < table.Count;
+            if (rebuildIndex)
+            {
+                Execute(transaction, "DROP INDEX IF EXISTS observation_scope");
             }
 
-            using var transaction = _connection.BeginTransaction();
-            using var insert = Command(transaction, """
-                INSERT OR IGNORE INTO observation (unit_code, channel, platform, metric, period_start, period_end, value, source_metric, retrieved_at, estimated, unit, province)
-                VALUES ($u, $c, $p, $m, $s, $e, $v, $sm, $r, $est, $unit, $province)
-                """, "$u", "$c", "$p", "$m", "$s", "$e", "$v", "$sm", "$r", "$est", "$unit", "$province");
-            using var select = Command(transaction, "SELECT value, retrieved_at FROM observation WHERE unit_code=$u AND channel=$c AND platform=$p AND metric=$m AND period_start=$s AND period_end=$e",
-                "$u", "$c", "$p", "$m", "$s", "$e");
-            using var update = Command(transaction, "UPDATE observation SET value=$v, source_metric=$sm, retrieved_at=$r, estimated=$est WHERE unit_code=$u AND channel=$c AND platform=$p AND metric=$m AND period_start=$s AND period_end=$e",
-                "$u", "$c", "$p", "$m", "$s", "$e", "$v", "$sm", "$r", "$est");
-            int imported = 0, already = 0;
-            var replaced = new List<MetricObservation>();
-            var kept = new List<MetricObservation>();
-            foreach (var o in observations)
+            KpiImportResult result;
+            using (var import = new SqliteObservationImport(_connection, table, _registry, _time.GetVietnamToday()))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!mapped.TryGetValue((o.UnitCode, o.PeriodEnd), out var unit))
+                try
                 {
-                    unit = KpiUnits.Map(_registry, o.UnitCode, o.PeriodEnd, today)
-                        ?? throw new ArgumentException($"unit_code {o.UnitCode} does not map to one unit in force (unknown, or split); nothing was imported.", nameof(observations));
-                    mapped[(o.UnitCode, o.PeriodEnd)] = unit;
+                    result = import.Run(cancellationToken);
                 }
+                catch (SqliteObservationImport.UnmappedUnitException ex)
+                {
+                    throw new ArgumentException(ex.Message, nameof(observations));
+                }
+            }
 
-                var value = o.Value.ToString(CultureInfo.InvariantCulture);
-                var retrieved = o.RetrievedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                Set(insert, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd),
-                    value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0, unit.Code, KpiUnits.ProvinceOf(unit));
-                if (insert.ExecuteNonQuery() == 1)
-                {
-                    imported++;
-                    continue;
-                }
-
-                Set(select, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd));
-                string storedValue;
-                string? storedRetrieved;
-                using (var reader = select.ExecuteReader())
-                {
-                    reader.Read();
-                    storedValue = reader.GetString(0);
-                    storedRetrieved = reader.IsDBNull(1) ? null : reader.GetString(1);
-                }
-
-                if (decimal.Parse(storedValue, CultureInfo.InvariantCulture) == o.Value)
-                {
-                    already++;
-                }
-                else if (retrieved is not null && (storedRetrieved is null || string.CompareOrdinal(retrieved, storedRetrieved) > 0))
-                {
-                    Set(update, o.UnitCode, o.Channel, MetricCatalog.PlatformName(o.Platform), o.Metric, DateText(o.PeriodStart), DateText(o.PeriodEnd),
-                        value, o.SourceMetric, retrieved, o.Estimated ? 1 : 0);
-                    update.ExecuteNonQuery();
-                    replaced.Add(o);
-                }
-                else
-                {
-                    kept.Add(o);
-                }
+            if (rebuildIndex)
+            {
+                Execute(transaction, ScopeIndex);
             }
 
             transaction.Commit();
-            return new KpiImportResult(imported, already, replaced, kept);
+            return result;
         }
         finally
         {
@@ -263,17 +226,14 @@ public sealed class SqliteKpiStore : IKpiStore
         {
             ThrowIfDisposed();
             using var command = _connection.CreateCommand();
-            // One index (province, metric, unit, period_end) serves both scopes: a commune is looked up under its province.
-            var province = query.UnitCode.Length == 2 ? query.UnitCode : _registry.Find(query.UnitCode, _time.GetVietnamToday())?.ParentCode;
-            var scope = query.UnitCode.Length == 2 ? "province = $unit" : province is null ? "unit = $unit" : "province = $province AND unit = $unit";
+            var (scope, province) = ScopeOf(query.UnitCode);
             command.CommandText = $"""
                 SELECT unit_code, channel, platform, metric, value, period_start, period_end, source_metric, retrieved_at, estimated
                 FROM observation WHERE {scope} AND metric = $metric AND period_start <= $to
                 {(query.UpToOnly ? "AND period_end <= $to" : "AND period_end >= $from")}
                 {(query.Platform is null ? string.Empty : "AND platform = $platform")}
                 """;
-            command.Parameters.AddWithValue("$unit", query.UnitCode);
-            command.Parameters.AddWithValue("$province", province ?? string.Empty);
+            AddScope(command, query.UnitCode, province);
             command.Parameters.AddWithValue("$metric", query.Metric);
             command.Parameters.AddWithValue("$to", KpiCsv.Date(query.To));
             command.Parameters.AddWithValue("$from", KpiCsv.Date(query.From));
@@ -283,14 +243,7 @@ public sealed class SqliteKpiStore : IKpiStore
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var platform = PlatformOf(reader.GetString(2));
-                result.Add(new MetricObservation(reader.GetString(0), reader.GetString(1), platform, reader.GetString(3),
-                    decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture), ParseDate(reader.GetString(5)), ParseDate(reader.GetString(6)))
-                {
-                    SourceMetric = reader.IsDBNull(7) ? null : reader.GetString(7),
-                    RetrievedAt = reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                    Estimated = reader.GetInt64(9) != 0,
-                });
+                result.Add(ReadObservation(reader));
             }
 
             return result;
@@ -515,6 +468,24 @@ public sealed class SqliteKpiStore : IKpiStore
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The number of stored observations, counted no further than <paramref name="limit"/>.</summary>
+    private long CountUpTo(SqliteTransaction transaction, int limit)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM observation LIMIT $limit)";
+        command.Parameters.AddWithValue("$limit", limit);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static KpiPlatform PlatformOf(string name) => MetricCatalog.TryParsePlatform(name, out var platform) ? platform : KpiPlatform.Other;
