@@ -20,7 +20,7 @@ namespace NinhBinh.Comms.Zalo;
 /// Message sends are at most once: once a send may have reached Zalo, it is never retried; a transport failure then
 /// is a <see cref="ZaloOutcomeUnknownException"/>.
 /// </remarks>
-public class ZaloOfficialAccountClient
+public partial class ZaloOfficialAccountClient
 {
     private readonly ZaloClientCore _core = null!;
 
