@@ -91,7 +91,10 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
     {
         _refit = RestService.ForGenerated<IZaloOpenApiRefit>(http, Settings);
         _direct = new ZaloDirectCalls(http);
+        Articles = new RefitZaloArticleApi(http);
     }
+
+    public IZaloArticleApi Articles { get; }
 
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
@@ -127,7 +130,7 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
         => Read(await _refit.GetOfficialAccountAsync(accessToken, appSecretProof, ZaloEndpoint.OfficialAccountInfo.Safety, cancellationToken).ConfigureAwait(false), ZaloEndpoint.OfficialAccountInfo);
 
     /// <summary>Refit's answer as the envelope, or the failure as the SDK reports it (transport failures rethrown as themselves).</summary>
-    private static T Read<T>(IApiResponse<T> response, ZaloEndpoint endpoint)
+    internal static T Read<T>(IApiResponse<T> response, ZaloEndpoint endpoint)
         where T : class
     {
         using (response)

@@ -85,12 +85,29 @@ internal sealed class ZaloEndpoint
 
     public static ZaloEndpoint OfficialAccountInfo { get; } = new("get OA info", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/oa/getoa", ZaloRequestSafety.Repeatable);
 
+    /// <summary>Asks whether an article is published yet: a read.</summary>
+    public static ZaloEndpoint VerifyArticle { get; } = new("verify article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/verify", ZaloRequestSafety.Repeatable);
+
+    /// <summary>
+    /// Replaces an article's whole content (the SDK always sends all of it, never a patch): sending the same update
+    /// twice leaves the article as one update would, so it is repeatable.
+    /// </summary>
+    public static ZaloEndpoint UpdateArticle { get; } = new("update article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/update", ZaloRequestSafety.Repeatable);
+
+    /// <summary>Removes an article: removing it again leaves it removed, so it is repeatable (a repeat may answer that it no longer exists).</summary>
+    public static ZaloEndpoint RemoveArticle { get; } = new("remove article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/remove", ZaloRequestSafety.Repeatable);
+
+    public static ZaloEndpoint ListArticles { get; } = new("list articles", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/article/getslice", ZaloRequestSafety.Repeatable);
+
+    public static ZaloEndpoint GetArticle { get; } = new("get article", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/article/getdetail", ZaloRequestSafety.Repeatable);
+
     /// <summary>Every endpoint the SDK knows, for tests that check each one's safety.</summary>
     public static ZaloEndpoint[] All { get; } =
     [
         AccessToken, SendConsultation, SendTransaction, SendPromotion, SendTemplate, Broadcast, UploadImage, UploadGif, UploadFile,
         CreateArticle, SendZnsTemplate, ListFollowers, GetUser, UpdateUser, TagFollower, UntagFollower, RemoveTag, ListTags,
         UserQuota, Quota, OfficialAccountInfo,
+        VerifyArticle, UpdateArticle, RemoveArticle, ListArticles, GetArticle,
     ];
 
     /// <summary>The message endpoint of a message kind.</summary>
