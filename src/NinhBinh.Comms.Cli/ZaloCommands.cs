@@ -19,6 +19,7 @@ internal static class ZaloCommands
         zalo.Subcommands.Add(Followers(stdout));
         ZaloWebhookCommands.AddTo(zalo, stdout);
         zalo.Subcommands.Add(ZaloPublishingCommands.Upload(stdout));
+        ZaloArticleCommands.AddTo(zalo, stdout);
         return zalo;
     }
 

@@ -48,6 +48,7 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RefreshTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AuthorizationCodeLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.InteractionWindow, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ArticleProcessingDelay, TimeSpan.Zero);
 
         var emulator = new ZaloEmulator(options);
         try
