@@ -10,7 +10,8 @@ namespace NinhBinh.Comms.Emulator;
 /// <summary>
 /// Broadcasts (POST /v2.0/oa/message with <c>recipient.target</c>): an article of the OA to the followers matching the
 /// target. The target is read in any of the encodings sources disagree on (comma strings, numbers, number arrays);
-/// an empty or unknown value answers -201, an unknown article -201, a used-up broadcast quota -211.
+/// an empty or unknown value answers -201, an article that is not published on the OA (unknown, still processing,
+/// failed at verify, removed) -201, a used-up broadcast quota -211.
 /// </summary>
 internal sealed partial class ZaloBackend
 {
@@ -116,7 +117,7 @@ internal sealed partial class ZaloBackend
         lock (_gate)
         {
             var oa = RequireOa(request.Grant!.OaId);
-            if (!ArticleExists(oa.OaId, articleId))
+            if (!ArticleExists(oa.OaId, articleId, now))
             {
                 return Json.Error(-201, "The article does not exist on this OA.");
             }
@@ -144,8 +145,9 @@ internal sealed partial class ZaloBackend
         }
     }
 
-    /// <summary>Whether an article may be broadcast: seeded as published (call with the lock held).</summary>
-    private bool ArticleExists(string oaId, string articleId) => _seededArticles.Contains((oaId, articleId));
+    /// <summary>Whether an article may be broadcast: created and verified on the OA, or seeded as published (call with the lock held).</summary>
+    private bool ArticleExists(string oaId, string articleId, DateTimeOffset now)
+        => _seededArticles.Contains((oaId, articleId)) || FindArticle(oaId, articleId, now) is not null;
 
     private static bool Matches(UserRecord user, Dictionary<string, HashSet<int>> criteria)
     {
