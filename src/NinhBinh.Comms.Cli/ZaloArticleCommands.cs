@@ -36,7 +36,10 @@ internal static class ZaloArticleCommands
             Description = "A UTF-8 text file with the article's body: paragraphs are separated by blank lines, and each becomes a text item (lines within a paragraph stay together).",
             Required = true,
         };
-        var broadcast = new Option<bool>("--broadcast") { Description = "Then broadcast the article to the OA's followers (not available in this build: exits 1 before anything is sent)." };
+        var broadcast = new Option<bool>("--broadcast")
+        {
+            Description = "Then broadcast the article to every follower of the OA and print the broadcast's message id on a second line (a refused broadcast exits 1 after the article id was printed: the article is published, not broadcast).",
+        };
         var timeout = new Option<int>("--timeout") { Description = "How long to wait for Zalo to publish the article, in seconds (default 60).", DefaultValueFactory = _ => 60 };
         var command = new Command("publish", "Create an article, wait until Zalo has published it (verify every 3 s) and print its id.")
         {
@@ -53,11 +56,6 @@ internal static class ZaloArticleCommands
             }
 
             using var services = NbcommsApp.CreateZaloServices(configuration); // configuration errors first: exit 2
-            if (parse.GetValue(broadcast))
-            {
-                // Refused before anything is sent, so an article is never published without the broadcast asked for.
-                throw Refuse("--broadcast: broadcasting an article to followers is not available in this build; publish without --broadcast.");
-            }
 
             // Every limit is checked before anything is sent; what breaks one exits 1 and names the option and the limit.
             var client = NbcommsApp.CheckInput("--oa-id", () => services.GetRequiredService<IZaloClientFactory>().GetClient(oa));
@@ -92,6 +90,12 @@ internal static class ZaloArticleCommands
             var options = new ZaloArticleVerifyOptions { Timeout = TimeSpan.FromSeconds(seconds) };
             var id = await client.PublishArticleAsync(request, options, null, ct).ConfigureAwait(false);
             await stdout.WriteLineAsync(id).ConfigureAwait(false);
+            if (parse.GetValue(broadcast))
+            {
+                var sent = await client.BroadcastArticleAsync(id, null, ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(sent.MessageId).ConfigureAwait(false);
+            }
+
             return NbcommsApp.Success;
         });
         return command;

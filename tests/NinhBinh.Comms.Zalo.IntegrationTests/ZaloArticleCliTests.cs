@@ -83,6 +83,44 @@ public class ZaloArticleCliTests
     }
 
     [Fact]
+    public async Task Publish_with_broadcast_prints_the_article_id_then_the_broadcast_message_id()
+    {
+        await using var emulator = await StartAsync();
+        emulator.AddFollower(Harness.Oa, "8451000000000000001");
+        emulator.AddFollower(Harness.Oa, "8451000000000000002");
+        emulator.SetBroadcastQuota(Harness.Oa, 1);
+        var store = Harness.TempDirectory();
+        var files = Harness.TempDirectory();
+        await Harness.SeedGrantAsync(emulator, new FileZaloTokenStore(store), DateTimeOffset.UtcNow);
+        var env = Env(emulator.BaseUri, store);
+        try
+        {
+            var body = Path.Combine(files, "noi-dung.txt");
+            await File.WriteAllTextAsync(body, "Lịch tiêm chủng tháng 12.");
+
+            var published = await Harness.RunCliAsync(env, Publish(body, more: ["--broadcast"]));
+            var quota = await Harness.RunCliAsync(env, Publish(body, more: ["--broadcast"]));
+
+            Assert.True(published.ExitCode == 0, published.Stderr);
+            var lines = published.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+            Assert.Equal(2, lines.Length);
+            var sent = Assert.Single(emulator.GetBroadcasts(Harness.Oa));
+            Assert.Equal(lines[0], sent.ArticleId);
+            Assert.Equal(lines[1], sent.MessageId);
+            Assert.Equal(2, sent.RecipientIds.Count);
+            Assert.Equal(1, quota.ExitCode);
+            Assert.Matches("^[0-9a-f]{32}$", quota.Stdout.Trim());
+            Assert.Contains("-211", quota.Stderr, StringComparison.Ordinal);
+            Assert.Equal(2, emulator.GetArticleCount(Harness.Oa));
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_limit_or_broadcast_exits_1_before_anything_is_sent_and_a_refused_article_exits_1()
     {
         await using var emulator = await StartAsync();
@@ -110,9 +148,8 @@ public class ZaloArticleCliTests
             Assert.Equal(1, noBody.ExitCode);
             Assert.StartsWith("nbcomms: --body-file:", noBody.Stderr.Trim(), StringComparison.Ordinal);
 
-            var broadcast = await Harness.RunCliAsync(env, Publish(body, more: ["--broadcast"]));
+            var broadcast = await Harness.RunCliAsync(env, Publish(body, title: new string('a', 150), more: ["--broadcast"]));
             Assert.Equal(1, broadcast.ExitCode);
-            Assert.Contains("not available in this build", broadcast.Stderr, StringComparison.Ordinal);
 
             var missing = await Harness.RunCliAsync(env, "zalo", "article", "publish", "--title", "Tin", "--body-file", body);
             Assert.Equal(2, missing.ExitCode);
