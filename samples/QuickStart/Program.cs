@@ -69,6 +69,9 @@ var oa = zalo.GetClient("demo-oa");
 var info = await oa.GetInfoAsync();
 Console.WriteLine($"   {info.Name}: {info.OaType}, {info.FollowerCount} followers");
 
+// Before the emergency: a normal policy bulletin published on the OA as an article, verified with progress (ArticleStep.cs).
+var articlePublished = await ArticleStep.RunAsync(oa, commune.Code);
+
 // 4. One emergency bulletin, every channel at once.
 var bulletin = Bulletin.CreateBuilder()
     .WithTitle("Cảnh báo mưa lớn, nguy cơ ngập úng")
@@ -120,7 +123,7 @@ var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].
 Console.WriteLine("9. Text-to-speech");
 var speechOk = await SpeechStep.RunAsync(bulletin);
 Directory.Delete(tokenFolder, recursive: true);
-return speechOk && interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return articlePublished && speechOk && interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {
