@@ -2,7 +2,7 @@
 //   1. a bulletin is checked, and every problem named;
 //   2. administrative codes from before the 2025 reform resolve to today's units;
 //   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store; a policy
-//      bulletin goes out on it as an article, verified with progress, and broadcast to its followers (PolicyArticleStep.cs);
+//      bulletin goes out on it as an article, verified with progress, and broadcast to its followers (BroadcastStep.cs);
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station (embedded MQTT broker, simulated
 //      speakers) and its e-boards (emulated Xibo CMS) at once, and every channel's outcome is printed with one line per
 //      speaker and display; then the all clear returns the boards to their schedule;
@@ -69,7 +69,11 @@ using (var consent = await browser.GetAsync(authorization.Url)) // the OA admin 
 var oa = zalo.GetClient("demo-oa");
 var info = await oa.GetInfoAsync();
 Console.WriteLine($"   {info.Name}: {info.OaType}, {info.FollowerCount} followers");
-var policyBroadcast = await PolicyArticleStep.RunAsync(emulator, oa, commune.Code); // a policy article, broadcast to the followers
+
+// Before the emergency: a normal policy bulletin published on the OA as an article, verified with progress (ArticleStep.cs),
+// then broadcast to the OA's followers (BroadcastStep.cs).
+var articleId = await ArticleStep.RunAsync(oa, commune.Code);
+var policyBroadcast = articleId is not null && await BroadcastStep.RunAsync(emulator, oa, articleId);
 
 // 4. One emergency bulletin, every channel at once.
 var bulletin = Bulletin.CreateBuilder()

@@ -16,7 +16,7 @@ namespace NinhBinh.Comms.Zalo;
 /// oa.GetUserAsync("8451234567890123456").Returns(ZaloModelFactory.ZaloUserProfile("8451234567890123456", displayName: "Lan", isFollower: true));
 /// </code>
 /// </example>
-public static class ZaloModelFactory
+public static partial class ZaloModelFactory
 {
     /// <summary>Builds the answer to a message send.</summary>
     /// <param name="messageId">Zalo's id of the message.</param>

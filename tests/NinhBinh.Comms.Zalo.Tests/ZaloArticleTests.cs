@@ -267,4 +267,16 @@ public class ZaloArticleTests
         Assert.True(article.Description.Length <= ZaloArticleLimits.MaxDescriptionLength);
         Assert.EndsWith("báo…", article.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_model_factory_builds_article_models_for_tests_of_code_that_uses_the_sdk()
+    {
+        var summary = ZaloModelFactory.ZaloArticleSummary("a1", "Tin", views: 5, shares: 2);
+        var page = ZaloModelFactory.ZaloArticlePage([summary], offset: 10);
+        var detail = ZaloModelFactory.ZaloArticleDetail("a1", "Tin", views: 5, author: "UBND", body: [ZaloArticleBodyItem.CreateText("x")]);
+
+        Assert.Equal(("a1", "Tin", 5L, 2L), (summary.Id, summary.Title, summary.Views, summary.Shares));
+        Assert.Equal((11, 10), (page.Total, page.Offset));
+        Assert.Equal(("UBND", 1), (detail.Author, detail.Body.Count));
+    }
 }

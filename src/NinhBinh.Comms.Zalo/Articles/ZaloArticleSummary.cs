@@ -3,7 +3,7 @@ using System;
 namespace NinhBinh.Comms.Zalo;
 
 /// <summary>An article as <c>article/getslice</c> lists it, with its view and share counters.</summary>
-public class ZaloArticleSummary
+public sealed class ZaloArticleSummary
 {
     internal ZaloArticleSummary(string id, ZaloArticleType type, string title, bool visible, long views, long shares,
         DateTimeOffset? createdAt, DateTimeOffset? updatedAt, string? thumbnailUrl, string? link)
