@@ -1,7 +1,8 @@
 // NinhBinh.Comms quick start, end to end on the embedded emulator (nothing leaves 127.0.0.1):
 //   1. a bulletin is checked, and every problem named;
 //   2. administrative codes from before the 2025 reform resolve to today's units;
-//   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store;
+//   3. a commune's Zalo Official Account is authorized with OAuth v4 + PKCE, tokens kept in a file store; a policy
+//      bulletin goes out on it as an article, verified with progress, and broadcast to its followers (BroadcastStep.cs);
 //   4. one emergency bulletin goes to Zalo followers, the commune's IP radio station (embedded MQTT broker, simulated
 //      speakers) and its e-boards (emulated Xibo CMS) at once, and every channel's outcome is printed with one line per
 //      speaker and display; then the all clear returns the boards to their schedule;
@@ -69,6 +70,11 @@ var oa = zalo.GetClient("demo-oa");
 var info = await oa.GetInfoAsync();
 Console.WriteLine($"   {info.Name}: {info.OaType}, {info.FollowerCount} followers");
 
+// Before the emergency: a normal policy bulletin published on the OA as an article, verified with progress (ArticleStep.cs),
+// then broadcast to the OA's followers (BroadcastStep.cs).
+var articleId = await ArticleStep.RunAsync(oa, commune.Code);
+var policyBroadcast = articleId is not null && await BroadcastStep.RunAsync(emulator, oa, articleId);
+
 // 4. One emergency bulletin, every channel at once.
 var bulletin = Bulletin.CreateBuilder()
     .WithTitle("Cảnh báo mưa lớn, nguy cơ ngập úng")
@@ -120,7 +126,7 @@ var kpiOk = await KpiStep.RunAsync(result, commune.Code, result["zalo:demo-oa"].
 Console.WriteLine("9. Text-to-speech");
 var speechOk = await SpeechStep.RunAsync(bulletin);
 Directory.Delete(tokenFolder, recursive: true);
-return speechOk && interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
+return policyBroadcast && speechOk && interrupted == 3 && boardsReverted && capValid && kpiOk && replyHandledOnce && result["zalo:demo-oa"].IsSuccess && result[radio.Channel.Name].Targets.Count == 3 && result[radio.Channel.Name].IsSuccess && emulator.GetSentMessages("demo-oa").Count == zaloMessages ? 0 : 1;
 
 static void Print(DispatchResult result)
 {

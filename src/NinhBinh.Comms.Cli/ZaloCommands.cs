@@ -20,6 +20,7 @@ internal static class ZaloCommands
         ZaloWebhookCommands.AddTo(zalo, stdout);
         zalo.Subcommands.Add(ZaloPublishingCommands.Upload(stdout));
         zalo.Subcommands.Add(ZaloZnsCommands.Create(stdout));
+        ZaloArticleCommands.AddTo(zalo, stdout);
         return zalo;
     }
 

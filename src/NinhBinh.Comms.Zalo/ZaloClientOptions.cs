@@ -70,6 +70,12 @@ public sealed class ZaloClientOptions
     /// </summary>
     public int RequestsPerMinute { get; set; } = 4_000;
 
+    /// <summary>
+    /// How a broadcast's targeting is written on the wire; default <see cref="ZaloBroadcastTargetEncoding.CommaSeparatedStrings"/>
+    /// (the majority of Zalo's sources; they disagree, see the broadcast article).
+    /// </summary>
+    public ZaloBroadcastTargetEncoding BroadcastTargetEncoding { get; set; }
+
     /// <summary>Retry settings for transient failures.</summary>
     public ZaloRetryOptions Retry { get; set; } = new();
 
@@ -158,6 +164,7 @@ public sealed class ZaloClientOptions
         Append(sb, nameof(RefreshBeforeExpiry), RefreshBeforeExpiry.ToString("c", CultureInfo.InvariantCulture));
         Append(sb, nameof(RequestTimeout), RequestTimeout.ToString("c", CultureInfo.InvariantCulture));
         Append(sb, nameof(RequestsPerMinute), RequestsPerMinute.ToString(CultureInfo.InvariantCulture));
+        Append(sb, nameof(BroadcastTargetEncoding), BroadcastTargetEncoding.ToString());
         sb.Append(nameof(Retry)).Append(" = { ").Append(Retry?.ToString() ?? "(not set)").Append(" } }");
         return sb.ToString();
 
@@ -185,6 +192,7 @@ public sealed class ZaloClientOptions
         RefreshBeforeExpiry = RefreshBeforeExpiry,
         RequestTimeout = RequestTimeout,
         RequestsPerMinute = RequestsPerMinute,
+        BroadcastTargetEncoding = BroadcastTargetEncoding,
         Retry = new ZaloRetryOptions { Enabled = Retry.Enabled, MaxRetries = Retry.MaxRetries, BaseDelay = Retry.BaseDelay, MaxDelay = Retry.MaxDelay },
     };
 

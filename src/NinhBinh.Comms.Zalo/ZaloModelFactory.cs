@@ -118,4 +118,11 @@ public static partial class ZaloModelFactory
     /// <returns>The result.</returns>
     public static ZaloUploadResult ZaloUploadResult(string id, ZaloUploadKind kind, DateTimeOffset expiresAt)
         => new(Guard.NotNullOrWhiteSpace(id), kind, expiresAt);
+
+    /// <summary>Builds the result of a broadcast.</summary>
+    /// <param name="messageId">Zalo's id of the broadcast message.</param>
+    /// <param name="articleId">The article that was broadcast.</param>
+    /// <returns>The result.</returns>
+    public static ZaloBroadcastResult ZaloBroadcastResult(string messageId, string articleId)
+        => new(Guard.NotNullOrWhiteSpace(messageId), Guard.NotNullOrWhiteSpace(articleId));
 }

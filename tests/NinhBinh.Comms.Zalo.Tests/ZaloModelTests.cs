@@ -22,6 +22,7 @@ public class ZaloModelTests
         typeof(ZaloMessageResult), typeof(ZaloFollowerPage), typeof(ZaloUserProfile), typeof(ZaloUserQuota), typeof(ZaloQuota),
         typeof(ZaloOfficialAccountInfo), typeof(ZaloAuthorizationRequest), typeof(ZaloTokenSet), typeof(ZaloUploadResult),
         typeof(ZaloZnsResult), typeof(ZaloZnsTemplate), typeof(ZaloZnsTemplateParameter), typeof(ZaloZnsMessageStatus), typeof(ZaloZnsQuota),
+        typeof(ZaloArticleSummary), typeof(ZaloArticlePage), typeof(ZaloArticleDetail), typeof(ZaloBroadcastResult),
     };
 
     private static ZaloClientFactory Create(StubZaloHandler handler, Action<ZaloClientOptions>? configure = null)

@@ -19,7 +19,7 @@ internal sealed partial class ZaloBackend
         map(HttpMethods.Post, "/v3.0/oa/message/transaction", Surface.OpenApi, r => SendMessage(r, "transaction"));
         map(HttpMethods.Post, "/v3.0/oa/message/promotion", Surface.OpenApi, r => SendMessage(r, "promotion"));
         map(HttpMethods.Post, "/v3.0/oa/message/template", Surface.OpenApi, r => SendMessage(r, "template"));
-        map(HttpMethods.Post, "/v2.0/oa/message", Surface.OpenApi, V2Message);
+        map(HttpMethods.Post, "/v2.0/oa/message", Surface.OpenApi, V2MessageOrBroadcast);
     }
 
     // ---- inspection ----------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ internal sealed partial class ZaloBackend
         }
     }
 
-    /// <summary>POST /v2.0/oa/message: the v2 message API is shut down (broadcast is not emulated yet).</summary>
+    /// <summary>POST /v2.0/oa/message to a user: the v2 message API is shut down (broadcasts: ZaloBackend.Broadcasts.cs).</summary>
     public static Reply V2Message(ApiRequest request) =>
         Json.Error(-240, "The v2 message API is no longer supported; use the v3 message APIs.");
 

@@ -15,6 +15,7 @@ internal sealed partial class ZaloBackend
     private readonly TimeSpan _refreshTokenLifetime;
     private readonly TimeSpan _codeLifetime;
     private readonly TimeSpan _interactionWindow;
+    private readonly TimeSpan _articleProcessingDelay;
     private readonly Dictionary<string, AppRecord> _apps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OaRecord> _oas = new(StringComparer.Ordinal);
     private readonly List<OaRecord> _oaOrder = [];
@@ -33,6 +34,7 @@ internal sealed partial class ZaloBackend
         _refreshTokenLifetime = options.RefreshTokenLifetime;
         _codeLifetime = options.AuthorizationCodeLifetime;
         _interactionWindow = options.InteractionWindow;
+        _articleProcessingDelay = options.ArticleProcessingDelay;
     }
 
     public int TotalRequests => Volatile.Read(ref _totalRequests);

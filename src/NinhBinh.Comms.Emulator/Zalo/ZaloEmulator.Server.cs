@@ -34,6 +34,7 @@ public sealed partial class ZaloEmulator
         _backend.MapOfficialAccountRoutes(Map);
         _backend.MapZnsRoutes(Map);
         _backend.MapUploadRoutes(Map);
+        _backend.MapArticleRoutes(Map);
     }
 
     private async Task HandleAsync(HttpContext context, Surface surface, Func<ApiRequest, Reply> handler)

@@ -48,6 +48,7 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RefreshTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AuthorizationCodeLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.InteractionWindow, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ArticleProcessingDelay, TimeSpan.Zero);
 
         var emulator = new ZaloEmulator(options);
         try
@@ -227,7 +228,8 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
     /// Seeds the demo used by <c>dotnet run</c>: app <c>demo-app</c> (secret <c>demo-secret</c>, redirect
     /// <c>http://127.0.0.1/callback</c>), OA <c>demo-oa</c> ("UBND xã Gia Viễn (demo)", government body) with 120
     /// followers (ids from <c>1000000000000000001</c>; about half interacted within the interaction window; some
-    /// tagged <c>thon-1</c> / <c>thon-2</c>), and the ZNS template <c>100001</c> of the demo OA (parameters <c>ten</c>,
+    /// tagged <c>thon-1</c> / <c>thon-2</c>; all in Ninh Bình (city 37), aged 18 and over, half women, half on Android,
+    /// for broadcast targeting), and the ZNS template <c>100001</c> of the demo OA (parameters <c>ten</c>,
     /// text of at most 30 characters, and <c>ngay_hen</c>, a date <c>dd/MM/yyyy</c>).
     /// </summary>
     /// <returns>A token pair for the demo OA.</returns>
@@ -257,6 +259,7 @@ public sealed partial class ZaloEmulator : IAsyncDisposable
                 _ => [],
             };
             AddFollower(Oa, userId, name, last, tags);
+            SetFollowerDemographics(Oa, userId, ageGroup: 2 + (i % 6), gender: 1 + (i % 2), region: 0, city: 37, platform: 1 + (i % 2)); // broadcast targeting: all in Ninh Bình, aged 18+
         }
 
         RegisterZnsTemplate(Oa, "100001", [new EmulatedZnsParameter("ten", "STRING", 30), new EmulatedZnsParameter("ngay_hen", "DATE", 20)], name: "Lịch hẹn (demo)");

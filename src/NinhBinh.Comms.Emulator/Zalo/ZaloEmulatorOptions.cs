@@ -25,6 +25,12 @@ public sealed class ZaloEmulatorOptions
     /// <summary>How long after a user's last interaction consultation messages are allowed (Zalo: 7 days).</summary>
     public TimeSpan InteractionWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long Zalo takes to process a created or updated article on the emulator's clock: <c>article/verify</c>
+    /// answers -214 (being processed) until it has passed (default 6 seconds; zero for at once).
+    /// </summary>
+    public TimeSpan ArticleProcessingDelay { get; set; } = TimeSpan.FromSeconds(6);
+
     /// <summary>The loopback port to listen on; 0 picks a free port.</summary>
     public int Port { get; set; }
 }

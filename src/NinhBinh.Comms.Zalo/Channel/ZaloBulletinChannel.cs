@@ -12,7 +12,10 @@ using NinhBinh.Comms.Internal;
 namespace NinhBinh.Comms.Zalo;
 
 /// <summary>
-/// Publishes bulletins on a Zalo Official Account as consultation messages to the followers who interacted with the
+/// Publishes bulletins on Zalo, in one of two modes (<see cref="ZaloBulletinChannelOptions.Mode"/>): as an article
+/// broadcast on the OA of every targeted commune (<see cref="ZaloBulletinMode.ArticleBroadcast"/>, built on the app's
+/// <see cref="IZaloClientFactory"/>; see <see cref="ZaloBulletinChannel(IZaloClientFactory, ZaloBulletinChannelOptions)"/>),
+/// or, by default, on one Official Account as consultation messages to the followers who interacted with the
 /// OA within the last 7 days (the only ones Zalo lets an OA message freely), optionally only those with a tag. Safe to
 /// retry: dispatching the same bulletin again reaches only the followers not reached yet.
 /// </summary>
@@ -35,11 +38,11 @@ namespace NinhBinh.Comms.Zalo;
 /// <see cref="BulletinDispatcher"/> does not cut a long fan-out off at the timeout meant for one request.</item>
 /// </list>
 /// </remarks>
-public sealed class ZaloBulletinChannel : IFanOutChannel
+public sealed partial class ZaloBulletinChannel : IFanOutChannel
 {
     private const int PageSize = ZaloLimits.MaxFollowerPageSize;
     private static readonly IProgress<DeliveryCounts> NoProgress = new NullProgress();
-    private readonly ZaloOfficialAccountClient _client;
+    private readonly ZaloOfficialAccountClient _client = null!;
     private readonly string? _tag;
     private readonly int _maxConcurrency;
 
@@ -61,6 +64,11 @@ public sealed class ZaloBulletinChannel : IFanOutChannel
         _client = Guard.NotNull(client);
         Guard.NotNull(options);
         options.Validate();
+        if (options.Mode != ZaloBulletinMode.ConsultationMessages)
+        {
+            throw new ArgumentException("Mode is ArticleBroadcast: an article broadcast reaches the OAs of many communes; build the channel on the app's IZaloClientFactory.", nameof(options));
+        }
+
         _tag = options.Tag;
         _maxConcurrency = options.MaxConcurrency;
         Name = _tag is null ? "zalo:" + client.OaId : "zalo:" + client.OaId + ":" + _tag;
@@ -110,6 +118,10 @@ public sealed class ZaloBulletinChannel : IFanOutChannel
     {
         Guard.NotNull(bulletin);
         Guard.NotNull(progress);
+        if (_articles is not null)
+        {
+            return await DeliverArticlesAsync(_articles, bulletin, progress, cancellationToken).ConfigureAwait(false);
+        }
         var message = ZaloMessage.CreateText(FormatText(bulletin));
         var journal = await Journal.ReadAsync(bulletin.Id, Name, cancellationToken).ConfigureAwait(false);
         var listing = await ListAsync(progress, cancellationToken).ConfigureAwait(false);

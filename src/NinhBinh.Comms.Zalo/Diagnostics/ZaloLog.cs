@@ -44,4 +44,7 @@ internal static partial class ZaloLog
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "OA {OaId} was authorized again through {Store} while this process held an unsaved pair; the newer stored pair is used")]
     public static partial void UnsavedTokensSuperseded(ILogger logger, string oaId, string store);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "OA {OaId} broadcast article {ArticleId} as message {MessageId}")]
+    public static partial void Broadcasted(ILogger logger, string oaId, string articleId, string messageId);
 }

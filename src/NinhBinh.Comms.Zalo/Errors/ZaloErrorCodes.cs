@@ -48,6 +48,9 @@ public static class ZaloErrorCodes
     /// <summary>The OA is out of quota.</summary>
     public const int OutOfQuota = -211;
 
+    /// <summary>The article is still being processed (<c>article/verify</c> before Zalo has published it).</summary>
+    public const int ArticleProcessing = -214;
+
     /// <summary>The user is not a follower of the OA.</summary>
     public const int UserNotFollower = -213;
 

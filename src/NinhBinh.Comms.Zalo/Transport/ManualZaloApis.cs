@@ -24,7 +24,13 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
 {
     private readonly ZaloDirectCalls _direct;
 
-    public ManualZaloOpenApi(HttpClient http) => _direct = new ZaloDirectCalls(http);
+    public ManualZaloOpenApi(HttpClient http)
+    {
+        _direct = new ZaloDirectCalls(http);
+        Articles = new ManualZaloArticleApi(http);
+    }
+
+    public IZaloArticleApi Articles { get; }
 
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);

@@ -91,7 +91,10 @@ internal sealed class RefitZaloOpenApi : IZaloOpenApi
     {
         _refit = RestService.ForGenerated<IZaloOpenApiRefit>(http, Settings);
         _direct = new ZaloDirectCalls(http);
+        Articles = new RefitZaloArticleApi(http);
     }
+
+    public IZaloArticleApi Articles { get; }
 
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);

@@ -43,4 +43,7 @@ internal interface IZaloOpenApi
     Task<ZaloEnvelope<QuotaV2Data>> GetQuotaV2Async(QuotaV2Request body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
     Task<ZaloEnvelope<OaInfoData>> GetOfficialAccountAsync(string accessToken, string? appSecretProof, CancellationToken cancellationToken);
+
+    /// <summary>The article endpoints (v2.0/article/*).</summary>
+    IZaloArticleApi Articles { get; }
 }

@@ -93,6 +93,21 @@ internal sealed class ZaloEndpoint
 
     /// <summary>ZNS / ZBS daily quota of the OA (business API).</summary>
     public static ZaloEndpoint ZnsQuota { get; } = new("get ZNS quota", ZaloApiHost.Business, HttpMethod.Get, "message/quota", ZaloRequestSafety.Repeatable);
+    /// <summary>Asks whether an article is published yet: a read.</summary>
+    public static ZaloEndpoint VerifyArticle { get; } = new("verify article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/verify", ZaloRequestSafety.Repeatable);
+
+    /// <summary>
+    /// Replaces an article's whole content (the SDK always sends all of it, never a patch): sending the same update
+    /// twice leaves the article as one update would, so it is repeatable.
+    /// </summary>
+    public static ZaloEndpoint UpdateArticle { get; } = new("update article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/update", ZaloRequestSafety.Repeatable);
+
+    /// <summary>Removes an article: removing it again leaves it removed, so it is repeatable (a repeat may answer that it no longer exists).</summary>
+    public static ZaloEndpoint RemoveArticle { get; } = new("remove article", ZaloApiHost.OpenApi, HttpMethod.Post, "v2.0/article/remove", ZaloRequestSafety.Repeatable);
+
+    public static ZaloEndpoint ListArticles { get; } = new("list articles", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/article/getslice", ZaloRequestSafety.Repeatable);
+
+    public static ZaloEndpoint GetArticle { get; } = new("get article", ZaloApiHost.OpenApi, HttpMethod.Get, "v2.0/article/getdetail", ZaloRequestSafety.Repeatable);
 
     /// <summary>Every endpoint the SDK knows, for tests that check each one's safety.</summary>
     public static ZaloEndpoint[] All { get; } =
@@ -101,6 +116,7 @@ internal sealed class ZaloEndpoint
         CreateArticle, SendZnsTemplate, ListFollowers, GetUser, UpdateUser, TagFollower, UntagFollower, RemoveTag, ListTags,
         UserQuota, Quota, OfficialAccountInfo,
         ZnsTemplateInfo, ZnsMessageStatus, ZnsQuota,
+        VerifyArticle, UpdateArticle, RemoveArticle, ListArticles, GetArticle,
     ];
 
     /// <summary>The message endpoint of a message kind.</summary>

@@ -75,6 +75,10 @@ internal sealed class RecipientDto
 
     [JsonPropertyName("conversation_id")]
     public string? ConversationId { get; set; }
+
+    /// <summary>A broadcast's targeting, already written in the configured encoding.</summary>
+    [JsonPropertyName("target")]
+    public JsonElement? Target { get; set; }
 }
 
 internal sealed class MessageDto
