@@ -40,9 +40,9 @@ public class ZaloObservationSourceTests
         AddFollowers(emulator, 43, 50);
         var nextDay = await KpiCollector.CollectAsync(source, store, week with { To = new DateTime(2026, 11, 27) });
 
-        Assert.Equal((1, 0), (first.Imported, first.AlreadyThere));
-        Assert.Equal((0, 1), (again.Imported, again.AlreadyThere)); // the same day's count again is already there
-        Assert.Equal(1, nextDay.Imported);
+        Assert.Equal((3, 0), (first.Imported, first.AlreadyThere)); // followers, article views, article shares
+        Assert.Equal((0, 3), (again.Imported, again.AlreadyThere)); // the same day's readings again are already there
+        Assert.Equal(3, nextDay.Imported);
         var stored = await store.QueryAsync(new KpiQuery("14329", MetricCatalog.AudienceFollowers, new DateTime(2026, 11, 1), new DateTime(2026, 11, 30)));
         Assert.Equal(new[] { (new DateTime(2026, 11, 26), 42m), (new DateTime(2026, 11, 27), 50m) }, Pairs(stored));
         Assert.All(stored, o => Assert.Equal(("num_follower@v2.0/oa/getoa", KpiPlatform.Zalo, "OA Hoa Lư"), (o.SourceMetric, o.Platform, o.Channel)));
@@ -76,11 +76,49 @@ public class ZaloObservationSourceTests
         }
 
         Assert.Empty(past);
-        var reading = Assert.Single(today);
+        Assert.Equal(3, today.Count);
+        var reading = today[0];
         Assert.Equal(("audience.followers", 3m, time.GetUtcNow()), (reading.Metric, reading.Value, reading.RetrievedAt!.Value));
-        Assert.Equal(new[] { "audience.followers" }, source.Metrics);
+        Assert.Equal(new[] { ("content.views.lifetime", 0m), ("engagement.shares.lifetime", 0m) }, new[] { (today[1].Metric, today[1].Value), (today[2].Metric, today[2].Value) });
+        Assert.Equal(new[] { "audience.followers", "content.views.lifetime", "engagement.shares.lifetime" }, source.Metrics);
         Assert.Equal("zalo", source.Platform);
     }
+
+    [Fact]
+    public async Task Article_views_and_shares_are_read_as_running_totals_and_a_period_gets_their_growth()
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var emulator = await ZaloEmulator.StartAsync(new ZaloEmulatorOptions { TimeProvider = time, ArticleProcessingDelay = TimeSpan.Zero });
+        emulator.RegisterApp(Harness.App, Harness.Secret, Harness.Redirect);
+        emulator.AddOfficialAccount(Harness.Oa, "UBND xã Gia Viễn", 4, Harness.App);
+        var tokens = new InMemoryZaloTokenStore();
+        await Harness.SeedGrantAsync(emulator, tokens, time.GetUtcNow());
+        using var factory = new ZaloClientFactory(Harness.Options(emulator), tokens, time);
+        var client = factory.GetClient(Harness.Oa);
+        var first = await client.PublishArticleAsync(Article("Lịch tiêm chủng tháng 12"));
+        var second = await client.PublishArticleAsync(Article("Thông báo thu gom rác"));
+        var source = new ZaloObservationSource(client, time);
+        using var store = SqliteKpiStore.InMemory(timeProvider: time);
+
+        emulator.SetArticleCounters(Harness.Oa, first, views: 100, shares: 5);
+        emulator.SetArticleCounters(Harness.Oa, second, views: 50, shares: 1);
+        await KpiCollector.CollectAsync(source, store, new ObservationRequest("14329", "OA Hoa Lư", new DateTime(2026, 11, 26), new DateTime(2026, 11, 26)));
+        time.Advance(TimeSpan.FromDays(1));
+        emulator.SetArticleCounters(Harness.Oa, first, views: 180, shares: 9);
+        emulator.SetArticleCounters(Harness.Oa, second, views: 70, shares: 1);
+        await KpiCollector.CollectAsync(source, store, new ObservationRequest("14329", "OA Hoa Lư", new DateTime(2026, 11, 27), new DateTime(2026, 11, 27)));
+
+        var readings = await store.QueryAsync(new KpiQuery("14329", MetricCatalog.ContentViewsLifetime, new DateTime(2026, 11, 1), new DateTime(2026, 11, 30)));
+        Assert.Equal(new[] { (new DateTime(2026, 11, 26), 150m), (new DateTime(2026, 11, 27), 250m) }, Pairs(readings));
+        var aggregator = new KpiAggregator(store, timeProvider: time);
+        // The 27th's views are the growth of the running total (250 - 150), never the reading itself or the readings added up.
+        Assert.Equal(100m, (await aggregator.TotalAsync("14329", MetricCatalog.ContentViewsLifetime, new DateTime(2026, 11, 27), new DateTime(2026, 11, 27))).Value);
+        Assert.Equal(4m, (await aggregator.TotalAsync("14329", MetricCatalog.EngagementSharesLifetime, new DateTime(2026, 11, 27), new DateTime(2026, 11, 27))).Value);
+    }
+
+    private static ZaloArticleRequest Article(string title)
+        => ZaloArticleRequest.CreateNormal(title, "UBND xã Gia Viễn", "Tin của xã.", ZaloArticleCover.Photo(new Uri("https://cdn.giavien.test/bia.jpg")),
+            [ZaloArticleBodyItem.CreateText("Nội dung.")]);
 
     private static IEnumerable<(DateTime, decimal)> Pairs(IReadOnlyList<MetricObservation> observations)
     {

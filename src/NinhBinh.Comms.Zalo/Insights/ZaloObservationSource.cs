@@ -1,28 +1,36 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using System.Threading;
 
 namespace NinhBinh.Comms.Zalo;
 
 /// <summary>
-/// Reads a Zalo OA's KPI figures for NinhBinh.Comms.Metrics (<c>KpiCollector.CollectAsync</c>): today the follower
-/// count (<c>getoa</c> <c>num_follower</c>) as an <c>audience.followers</c> snapshot dated the day it is read. Zalo
-/// keeps no follower history, so a request whose days do not include today (Vietnam time) yields nothing; collect
-/// daily to build the series.
+/// Reads a Zalo OA's KPI figures for NinhBinh.Comms.Metrics (<c>KpiCollector.CollectAsync</c>), as of the moment it is
+/// read: the follower count (<c>getoa</c> <c>num_follower</c>) as an <c>audience.followers</c> snapshot, and the
+/// articles' running totals of views and shares (<c>getslice</c> <c>total_view</c> / <c>total_share</c>, summed over
+/// every normal and video article) as <c>content.views.lifetime</c> and <c>engagement.shares.lifetime</c> readings, all
+/// dated the day they are read. Zalo keeps no history of either, so a request whose days do not include today (Vietnam
+/// time) yields nothing; collect daily to build the series, and the lifetime rule turns the readings into each
+/// period's growth.
 /// </summary>
 /// <remarks>
-/// Articles' <c>total_view</c> and <c>total_share</c> (running totals per article, from <c>getslice</c>) map to the
-/// lifetime metrics <c>content.views.lifetime</c> and <c>engagement.shares.lifetime</c>: summed over the OA's articles
-/// at the moment of reading, they are one running total of the channel. They are not read yet — the articles API is
-/// not part of this package's client yet — and are not in <see cref="Metrics"/> until they are.
+/// An article removed from the OA takes its views out of the sum: the running total goes down, which the lifetime rule
+/// treats (and flags) as a reset.
 /// </remarks>
 public sealed class ZaloObservationSource : IObservationSource
 {
     /// <summary>The canonical key of the follower count.</summary>
     public const string FollowersMetric = "audience.followers";
 
-    private static readonly string[] Collected = { FollowersMetric };
+    /// <summary>The canonical key of the articles' running total of views.</summary>
+    public const string ArticleViewsMetric = "content.views.lifetime";
+
+    /// <summary>The canonical key of the articles' running total of shares.</summary>
+    public const string ArticleSharesMetric = "engagement.shares.lifetime";
+
+    private static readonly string[] Collected = { FollowersMetric, ArticleViewsMetric, ArticleSharesMetric };
 
     private readonly ZaloOfficialAccountClient _client;
     private readonly TimeProvider _time;
@@ -64,8 +72,18 @@ public sealed class ZaloObservationSource : IObservationSource
             RetrievedAt = _time.GetUtcNow(),
         };
 
-        // Seam for articles: when the client lists articles (getslice), yield the sums of the articles' total_view and
-        // total_share here as content.views.lifetime / engagement.shares.lifetime readings dated today, and add both
-        // keys to Collected.
+        long views = 0, shares = 0;
+        foreach (var type in new[] { ZaloArticleType.Normal, ZaloArticleType.Video })
+        {
+            await foreach (var article in _client.GetArticlesAsync(type, cancellationToken).ConfigureAwait(false))
+            {
+                views += article.Views;
+                shares += article.Shares;
+            }
+        }
+
+        var read = _time.GetUtcNow();
+        yield return new SourceObservation(ArticleViewsMetric, views, today, today) { SourceMetric = "total_view@v2.0/article/getslice", RetrievedAt = read };
+        yield return new SourceObservation(ArticleSharesMetric, shares, today, today) { SourceMetric = "total_share@v2.0/article/getslice", RetrievedAt = read };
     }
 }
