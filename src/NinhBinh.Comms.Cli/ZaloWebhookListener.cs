@@ -31,7 +31,7 @@ internal static class ZaloWebhookListener
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (0 = any free port).", Required = true };
         var path = new Option<string>("--path") { Description = "The route; default /zalo/webhook.", DefaultValueFactory = _ => "/zalo/webhook" };
         var command = new Command("webhook-listen",
-            "Run the webhook endpoint on 127.0.0.1 and print each verified event as one JSON line "
+            "Run the webhook endpoint on 127.0.0.1 and print each verified event as one JSON line, in the order they arrived "
             + "({\"event_name\",\"type\",\"dedupe_key\",\"timestamp\",\"event\"}); 'listening on <url>' and refusals go to stderr. "
             + "Verifies with Zalo:AppId and Zalo:OaSecretKey (Zalo:Webhook:* as for the ASP.NET Core endpoint). Ctrl+C stops it.")
         {
@@ -61,6 +61,8 @@ internal static class ZaloWebhookListener
             builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, portValue));
             builder.Services.AddSingleton(new JsonLinePrinter(stdout));
             builder.Services.AddZaloWebhooks(configuration);
+            // One line per event in the order the events arrived: scripts read the lines as a stream.
+            builder.Services.PostConfigure<ZaloWebhookEndpointOptions>(o => o.MaxConcurrency = 1);
             builder.Services.AddZaloEventHandler<ZaloWebhookEvent, PrintingHandler>();
             await using var app = builder.Build();
             try

@@ -203,7 +203,7 @@ public class BoardChannelTests
     public async Task One_emergency_dispatch_reaches_radio_and_boards()
     {
         var radio = new InMemoryBulletinChannel("radio:14329");
-        var dispatcher = new BulletinDispatcher(new IBulletinChannel[] { radio, new BoardBulletinChannel(Directory(), timeProvider: _time) });
+        var dispatcher = new BulletinDispatcher(new IBulletinChannel[] { radio, new BoardBulletinChannel(Directory(), timeProvider: _time) }, timeProvider: _time);
 
         var result = await dispatcher.DispatchAsync(Make(BulletinPriority.Emergency, "13285"));
 
