@@ -225,7 +225,7 @@ internal sealed class AnthiasTransport : IDisposable
         {
             throw new AnthiasUnreachableException($"no answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
             throw new AnthiasUnreachableException(Describe(ex), ex);
         }
@@ -254,10 +254,8 @@ internal sealed class AnthiasTransport : IDisposable
         {
             throw new AnthiasUnreachableException($"no answer to {method} {ApiPath}{path} within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
-            // A connection reset before the request is written can surface as a bare SocketException
-            // ("Transport endpoint is not connected") rather than inside an HttpRequestException.
             throw new AnthiasUnreachableException($"{method} {ApiPath}{path}: {Describe(ex)}", ex);
         }
     }

@@ -152,7 +152,7 @@ internal sealed class XiboApi
         {
             throw Fail(method, path, 0, $"timed out after {_options.RequestTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", subject, null, transient: true, ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or global::System.IO.IOException or global::System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
             throw Fail(method, path, 0, "could not be sent: " + ex.Message, subject, null, transient: true, ex);
         }

@@ -83,7 +83,7 @@ public sealed class PlaySource
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
             throw Fail(url, null, 0, "could not be reached (" + ex.Message + ")", ex);
         }

@@ -167,7 +167,7 @@ public sealed class FptAiTextToSpeech : ITextToSpeech
 
             return response.StatusCode == HttpStatusCode.OK;
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
             return false;
         }

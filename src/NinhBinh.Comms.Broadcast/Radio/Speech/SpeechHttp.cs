@@ -26,7 +26,7 @@ internal static class SpeechHttp
         {
             throw new SpeechException($"{provider}: the request timed out.", ex) { Provider = provider, Channel = "tts", IsTransient = true };
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (HttpFailure.IsConnectionFailure(ex))
         {
             throw new SpeechException($"{provider}: the request failed ({ex.Message}).", ex) { Provider = provider, Channel = "tts", IsTransient = true };
         }
