@@ -100,14 +100,16 @@ internal static class Client
 
         var only = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_ONLY"); // one client alone, for profiling (dotnet-trace)
 
-        // Warm-up: JIT, tiering, connections.
-        for (var i = 0; i < 3; i++)
+        // Warm-up: JIT, tiering (to tier 1 with PGO: the steady state of a running service), connections. Measured
+        // rounds start only after every client has sent NBCOMMS_BENCH_WARMUP messages (default 5 x 10,000).
+        var warmup = int.TryParse(Environment.GetEnvironmentVariable("NBCOMMS_BENCH_WARMUP"), NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 50_000;
+        for (var i = 0; i < 5; i++)
         {
             foreach (var (name, send) in new[] { ("sdk", sdkSend), ("hand-written", handSend), ("refit", refitSend) })
             {
                 if (string.IsNullOrEmpty(only) || only == name)
                 {
-                    await RunRoundAsync(send, 3_000, inFlight);
+                    await RunRoundAsync(send, Math.Max(1, warmup / 5), inFlight);
                 }
             }
         }

@@ -325,7 +325,28 @@ public partial class ZaloOfficialAccountClient
         return new ZaloUploadResult(id, kind, _core.Time.GetUtcNow() + ZaloUploadRules.Lifetime);
     }
 
-    private async Task<ZaloMessageResult> SendAsync(string kind, string operation, ZaloRecipient recipient, ZaloMessage message, bool allowAnonymous, CancellationToken cancellationToken)
+    private Task<ZaloMessageResult> SendAsync(string kind, string operation, ZaloRecipient recipient, ZaloMessage message, bool allowAnonymous, CancellationToken cancellationToken)
+    {
+        SendMessageRequest body;
+        try
+        {
+            body = SendRequest(kind, operation, recipient, message, allowAnonymous);
+        }
+        catch (ArgumentException ex)
+        {
+            return Task.FromException<ZaloMessageResult>(ex); // as from an async method: the returned task carries it
+        }
+
+        // No async layer here: the answer's data becomes the result inside the core's call.
+        return _core.CallAsync(OaId, operation, true, (Client: this, Endpoint: ZaloEndpoint.ForMessageKind(kind), Body: body, Operation: operation, recipient.UserId),
+            static (s, token, proof, ct) => s.Client._core.OpenApi.SendMessageAsync(s.Endpoint, s.Body, token, proof, ct),
+            static (s, data) => data?.MessageId is { Length: > 0 } messageId
+                ? new ZaloMessageResult(messageId, data.UserId ?? s.UserId)
+                : throw s.Client.MissingData(s.Operation),
+            cancellationToken);
+    }
+
+    private static SendMessageRequest SendRequest(string kind, string operation, ZaloRecipient recipient, ZaloMessage message, bool allowAnonymous)
     {
         Guard.NotNull(recipient);
         Guard.NotNull(message);
@@ -341,19 +362,11 @@ public partial class ZaloOfficialAccountClient
                 : "A template message goes with SendTemplateAsync.", nameof(message));
         }
 
-        var body = new SendMessageRequest
+        return new SendMessageRequest
         {
             Recipient = new RecipientDto { UserId = recipient.UserId, AnonymousId = recipient.AnonymousId, ConversationId = recipient.ConversationId },
             Message = message.ToDto(),
         };
-        var data = await _core.CallAsync(OaId, operation, true, (Api: _core.OpenApi, Endpoint: ZaloEndpoint.ForMessageKind(kind), Body: body),
-            static (s, token, proof, ct) => s.Api.SendMessageAsync(s.Endpoint, s.Body, token, proof, ct), cancellationToken).ConfigureAwait(false);
-        if (data?.MessageId is not { Length: > 0 } messageId)
-        {
-            throw MissingData(operation);
-        }
-
-        return new ZaloMessageResult(messageId, data.UserId ?? recipient.UserId);
     }
 
     private Task<JsonElement> TagAsync(ZaloEndpoint endpoint, string? userId, string tagName, CancellationToken cancellationToken)

@@ -98,6 +98,30 @@ public class ZaloResilienceTests
         Assert.Equal(endpoint.Safety == ZaloRequestSafety.AtMostOnce ? 1 : 1 + Retry.MaxRetries, inner.Count);
     }
 
+    [Fact]
+    public async Task The_callers_cancellation_during_an_attempt_ends_the_call_and_is_neither_a_timeout_nor_retried()
+    {
+        var time = new FakeTimeProvider(Now);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inner = new CountingHandler(async (_, ct) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct); // answers only when cancelled
+            throw new InvalidOperationException("unreachable");
+        });
+        var (http, calls, _) = Pipeline(inner, time);
+        using var caller = new CancellationTokenSource();
+
+        var call = http.SendAsync(calls.CreateRequest(ZaloEndpoint.ListFollowers), caller.Token); // repeatable: would be retried after a timeout
+        await started.Task;
+        await caller.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.IsNotType<TimeoutException>(error.InnerException);
+        Assert.Equal(1, inner.Count);
+        Assert.Equal(Now, time.GetUtcNow()); // ended by the caller, not by the attempt timeout of the fake clock
+    }
+
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Refusals_where_Zalo_certainly_did_not_act_are_retried_for_every_endpoint(string name)

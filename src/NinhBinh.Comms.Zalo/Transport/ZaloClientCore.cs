@@ -61,12 +61,26 @@ internal sealed class ZaloClientCore
         => CallAsync(oaId, operation, atMostOnce, send, static (s, token, proof, ct) => s(token, proof, ct), cancellationToken);
 
     /// <summary>As above, with the request's inputs passed as state so the hot path allocates no closure.</summary>
-    public async Task<T> CallAsync<TState, T>(
+    public Task<T> CallAsync<TState, T>(
         string oaId,
         string operation,
         bool atMostOnce,
         TState state,
         Func<TState, string, string?, CancellationToken, Task<ZaloEnvelope<T>>> send,
+        CancellationToken cancellationToken)
+        => CallAsync(oaId, operation, atMostOnce, state, send, static (_, data) => data, cancellationToken);
+
+    /// <summary>
+    /// As above, with the answer's data turned into the caller's result by <paramref name="map"/> (which may throw): the
+    /// hot send path then has no async layer of its own above this one.
+    /// </summary>
+    public async Task<TResult> CallAsync<TState, T, TResult>(
+        string oaId,
+        string operation,
+        bool atMostOnce,
+        TState state,
+        Func<TState, string, string?, CancellationToken, Task<ZaloEnvelope<T>>> send,
+        Func<TState, T, TResult> map,
         CancellationToken cancellationToken)
     {
         using var activity = ZaloTelemetry.Source.HasListeners() ? ZaloTelemetry.Source.StartActivity("zalo " + operation, ActivityKind.Client) : null;
@@ -106,7 +120,7 @@ internal sealed class ZaloClientCore
             if (envelope.Error == 0)
             {
                 ZaloLog.OperationSucceeded(Logger, operation, oaId);
-                return envelope.Data!;
+                return map(state, envelope.Data!);
             }
 
             var code = envelope.Error;
