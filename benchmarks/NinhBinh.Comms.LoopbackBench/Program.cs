@@ -98,7 +98,8 @@ internal static class Client
         using var refitClient = new RefitClient(baseUrl);
         Func<Task> refitSend = () => refitClient.SendTextAsync(UserId, Text);
 
-        var only = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_ONLY"); // one client alone, for profiling (dotnet-trace)
+        var only = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_ONLY"); // one client alone, for profiling (dotnet-trace, perf)
+        using var allocations = Environment.GetEnvironmentVariable("NBCOMMS_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null; // which types, sampled every ~100 KB
 
         // Warm-up: JIT, tiering (to tier 1 with PGO: the steady state of a running service), connections. Measured
         // rounds start only after every client has sent NBCOMMS_BENCH_WARMUP messages (default 5 x 10,000).
@@ -132,6 +133,7 @@ internal static class Client
             }
         }
 
+        allocations?.Print(Console.Out);
         if (results.Values.Any(r => r.Count == 0))
         {
             return 0;
@@ -318,4 +320,45 @@ internal sealed class SendData
 internal sealed partial class HandJson : JsonSerializerContext
 {
     public static HandJson Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
+
+/// <summary>The runtime's allocation ticks (one about every 100 KB allocated), by type: where a client's bytes go.</summary>
+internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, long> _bytes = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is not { } name || !name.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null)
+        {
+            return;
+        }
+
+        var type = e.Payload![e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount")], CultureInfo.InvariantCulture);
+        lock (_bytes)
+        {
+            _bytes[type] = _bytes.GetValueOrDefault(type) + amount;
+        }
+    }
+
+    public void Print(System.IO.TextWriter output)
+    {
+        lock (_bytes)
+        {
+            var total = _bytes.Values.Sum();
+            foreach (var (type, bytes) in _bytes.OrderByDescending(kv => kv.Value).Take(40))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{100.0 * bytes / total,6:0.0} %  {type}"));
+            }
+        }
+    }
 }

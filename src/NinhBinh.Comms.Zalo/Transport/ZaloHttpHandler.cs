@@ -80,10 +80,69 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
     /// <summary>The most attempts one request gets (1 + MaxRetries, or 1 when retries are off).</summary>
     public int MaxAttempts { get; }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => AttemptAsync(request, first: true, cancellationToken);
+
+    /// <summary>
+    /// One attempt: a permit of the shared rate limit, then the exchange with a successful body read into memory, both
+    /// under the attempt timeout (which starts after the permit, so waiting for one never counts against it, and an
+    /// at-most-once send still queued for a permit is never reported as "may have reached Zalo"). The first attempt of
+    /// a request hands over to the retry pipeline itself when its outcome is to be repeated: one async layer in all on
+    /// the common path.
+    /// </summary>
+    private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, bool first, CancellationToken cancellationToken)
     {
-        var outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
-        if (_retry is not null && ShouldRetry(outcome, request, cancellationToken))
+        Outcome<HttpResponseMessage> outcome;
+        var permit = Limiter.AcquireAsync(cancellationToken);
+        try
+        {
+            if (!permit.IsCompletedSuccessfully)
+            {
+                await permit.ConfigureAwait(false);
+            }
+
+            outcome = default;
+        }
+        catch (OperationCanceledException ex)
+        {
+            outcome = Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
+        if (outcome.Exception is null)
+        {
+            HttpResponseMessage? response = null;
+            var timeout = StartTimeout(cancellationToken, out var link);
+            try
+            {
+                response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                response.RequestMessage ??= request; // handlers other than the socket handler (test doubles, proxies) may leave it unset
+                if (response.IsSuccessStatusCode)
+                {
+#if NET
+                    await response.Content.LoadIntoBufferAsync(timeout.Token).ConfigureAwait(false);
+#else
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+                }
+
+                outcome = Outcome.FromResult(response);
+            }
+            catch (Exception ex)
+            {
+                response?.Dispose();
+                outcome = Outcome.FromException<HttpResponseMessage>(
+                    ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                        ? new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex)
+                        : ex);
+            }
+            finally
+            {
+                link.Dispose();
+                timeout.Dispose();
+            }
+        }
+
+        if (first && _retry is not null && ShouldRetry(outcome, request, cancellationToken))
         {
             outcome = await RetryAsync(_retry, request, outcome, cancellationToken).ConfigureAwait(false);
         }
@@ -112,7 +171,7 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
                         return new ValueTask<Outcome<HttpResponseMessage>>(firstOutcome);
                     }
 
-                    return state.Handler.AttemptAsync(state.Request, ctx.CancellationToken);
+                    return state.Handler.RepeatAsync(state.Request, ctx.CancellationToken);
                 },
                 context,
                 new RetryState(this, request, first)).ConfigureAwait(false);
@@ -123,55 +182,16 @@ internal sealed class ZaloHttpHandler : DelegatingHandler
         }
     }
 
-    /// <summary>
-    /// One attempt: a permit of the shared rate limit, then the exchange with a successful body read into memory, both
-    /// under the attempt timeout (which starts after the permit, so waiting for one never counts against it, and an
-    /// at-most-once send still queued for a permit is never reported as "may have reached Zalo").
-    /// </summary>
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>A repeated attempt, as the outcome the retry pipeline judges.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> RepeatAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var permit = Limiter.AcquireAsync(cancellationToken);
-        if (!permit.IsCompletedSuccessfully)
-        {
-            try
-            {
-                await permit.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex)
-            {
-                return Outcome.FromException<HttpResponseMessage>(ex);
-            }
-        }
-
-        HttpResponseMessage? response = null;
-        var timeout = StartTimeout(cancellationToken, out var link);
         try
         {
-            response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            response.RequestMessage ??= request; // handlers other than the socket handler (test doubles, proxies) may leave it unset
-            if (response.IsSuccessStatusCode)
-            {
-#if NET
-                await response.Content.LoadIntoBufferAsync(timeout.Token).ConfigureAwait(false);
-#else
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-#endif
-            }
-
-            return Outcome.FromResult(response);
+            return Outcome.FromResult(await AttemptAsync(request, first: false, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex)
         {
-            response?.Dispose();
-            return Outcome.FromException<HttpResponseMessage>(
-                ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                    ? new TimeoutException($"No answer within {ZaloTransport.Seconds(_attemptTimeout)} s.", ex)
-                    : ex);
-        }
-        finally
-        {
-            link.Dispose();
-            timeout.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(ex);
         }
     }
 
