@@ -339,7 +339,8 @@ public partial class ZaloOfficialAccountClient
 
         // No async layer here: the answer's data becomes the result inside the core's call.
         return _core.CallAsync(OaId, operation, true, (Client: this, Endpoint: ZaloEndpoint.ForMessageKind(kind), Body: body, Operation: operation, recipient.UserId),
-            static (s, token, proof, ct) => s.Client._core.OpenApi.SendMessageAsync(s.Endpoint, s.Body, token, proof, ct),
+            static (s, token, proof, ct) => s.Client._core.OpenApi.ExchangeMessageAsync(s.Endpoint, s.Body, token, proof, ct),
+            static (s, response) => ZaloDirectCalls.ReadMessageAnswer(response, s.Endpoint),
             static (s, data) => data?.MessageId is { Length: > 0 } messageId
                 ? new ZaloMessageResult(messageId, data.UserId ?? s.UserId)
                 : throw s.Client.MissingData(s.Operation),

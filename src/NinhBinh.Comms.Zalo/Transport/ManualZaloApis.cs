@@ -35,6 +35,9 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
 
+    public Task<System.Net.Http.HttpResponseMessage> ExchangeMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => _direct.ExchangeMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
+
     public Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.UploadAsync(endpoint, fileName, content, accessToken, appSecretProof, cancellationToken);
 

@@ -25,6 +25,12 @@ internal interface IZaloOpenApi
     /// <summary>POST /v3.0/oa/message/{kind}; at most once.</summary>
     Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same send as its HTTP exchange alone (hand-written on every target), read by the caller with
+    /// <see cref="ZaloDirectCalls.ReadMessageAnswer"/>: the hot path, with no async layer of the transport's own.
+    /// </summary>
+    Task<System.Net.Http.HttpResponseMessage> ExchangeMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
+
     /// <summary>A multipart upload (image, gif or file), rebuilt whole on a repeated attempt.</summary>
     Task<ZaloEnvelope<UploadData>> UploadAsync(ZaloEndpoint endpoint, string fileName, byte[] content, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 

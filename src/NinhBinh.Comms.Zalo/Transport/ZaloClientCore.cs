@@ -74,12 +74,28 @@ internal sealed class ZaloClientCore
     /// As above, with the answer's data turned into the caller's result by <paramref name="map"/> (which may throw): the
     /// hot send path then has no async layer of its own above this one.
     /// </summary>
-    public async Task<TResult> CallAsync<TState, T, TResult>(
+    public Task<TResult> CallAsync<TState, T, TResult>(
         string oaId,
         string operation,
         bool atMostOnce,
         TState state,
         Func<TState, string, string?, CancellationToken, Task<ZaloEnvelope<T>>> send,
+        Func<TState, T, TResult> map,
+        CancellationToken cancellationToken)
+        => CallAsync(oaId, operation, atMostOnce, state, send, static (_, envelope) => envelope, map, cancellationToken);
+
+    /// <summary>
+    /// The call itself: <paramref name="send"/> makes the exchange and <paramref name="read"/> turns its answer into
+    /// Zalo's envelope (for the hand-written message sends, the HTTP response read here, in this frame: no async layer
+    /// of the transport's own on the hot path); a failure of either is handled alike.
+    /// </summary>
+    public async Task<TResult> CallAsync<TState, TAnswer, T, TResult>(
+        string oaId,
+        string operation,
+        bool atMostOnce,
+        TState state,
+        Func<TState, string, string?, CancellationToken, Task<TAnswer>> send,
+        Func<TState, TAnswer, ZaloEnvelope<T>> read,
         Func<TState, T, TResult> map,
         CancellationToken cancellationToken)
     {
@@ -93,7 +109,7 @@ internal sealed class ZaloClientCore
             ZaloEnvelope<T> envelope;
             try
             {
-                envelope = await send(state, token, Proof(token), cancellationToken).ConfigureAwait(false);
+                envelope = read(state, await send(state, token, Proof(token), cancellationToken).ConfigureAwait(false));
             }
             catch (ZaloException ex) when (ex.Status == 429)
             {

@@ -58,11 +58,30 @@ internal sealed class ZaloDirectCalls
     }
 
     public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => SendAsync(MessageRequest(endpoint, body, accessToken, appSecretProof), ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name, cancellationToken);
+
+    /// <summary>
+    /// The message-send exchange alone: the caller reads the answer with <see cref="ReadMessageAnswer"/> in its own
+    /// frame (the hot path: <see cref="ZaloClientCore"/> awaits the response itself).
+    /// </summary>
+    public Task<HttpResponseMessage> ExchangeMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
+        => _http.SendAsync(MessageRequest(endpoint, body, accessToken, appSecretProof), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>Reads the answer of <see cref="ExchangeMessageAsync"/>; the response and its request are disposed.</summary>
+    public static ZaloEnvelope<SendMessageData> ReadMessageAnswer(HttpResponseMessage response, ZaloEndpoint endpoint)
+    {
+        using (response.RequestMessage)
+        {
+            return Read(response, ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name);
+        }
+    }
+
+    private HttpRequestMessage MessageRequest(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof)
     {
         var request = CreateRequest(endpoint);
         AddToken(request, accessToken, appSecretProof);
         request.Content = Json(body, ZaloJson.Wire.SendMessageRequest);
-        return SendAsync(request, ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name, cancellationToken);
+        return request;
     }
 
     /// <summary>
@@ -105,17 +124,28 @@ internal sealed class ZaloDirectCalls
     {
         using (request)
         {
-            // The pipeline (ZaloHttpHandler) has already read a successful body into memory under the attempt timeout.
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return Read(response, typeInfo, operation);
+        }
+    }
+
+    /// <summary>
+    /// Reads an answer whose successful body the pipeline (<see cref="ZaloHttpHandler"/>) has already read into memory
+    /// under the attempt timeout: no async layer, the bytes are there. The response is disposed.
+    /// </summary>
+    public static T Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation)
+    {
+        using (response)
+        {
             if (!response.IsSuccessStatusCode)
             {
                 throw ZaloResponseReader.HttpFailure(response, operation);
             }
 
 #if NET
-            var stream = response.Content.ReadAsStream(cancellationToken);
+            var stream = response.Content.ReadAsStream();
 #else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(); // buffered: completes at once
 #endif
             return ZaloResponseReader.Deserialize(stream, typeInfo, (int)response.StatusCode, operation);
         }
