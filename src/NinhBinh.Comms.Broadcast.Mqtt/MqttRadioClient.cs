@@ -25,6 +25,9 @@ public sealed class MqttRadioClient : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Device, string Command), TaskCompletionSource<SpeakerDelivery>> _pending = new();
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _subscribeGate = new(1, 1);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _markers = new(StringComparer.Ordinal);
+    private readonly string _syncTopic;
+    private volatile bool _brokerEchoesMarkers;
     private readonly SemaphoreSlim _outboxSignal = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly MqttOutbox _outbox;
@@ -54,6 +57,8 @@ public sealed class MqttRadioClient : IAsyncDisposable
             throw new ArgumentException("ReconnectDelay must be positive and MaxReconnectDelay at least as long.", nameof(options));
         }
 
+        // The client's own sync topic, nbcomms/v1/{province}/_sync/{id}: no device publishes or subscribes there.
+        _syncTopic = SpeakerProfile.TopicRoot + "/" + options.ProvinceCode + "/_sync/" + Guid.NewGuid().ToString("N");
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -113,6 +118,7 @@ public sealed class MqttRadioClient : IAsyncDisposable
 
         _connectOptions = builder.Build();
         await _client.ConnectAsync(_connectOptions, cancellationToken).ConfigureAwait(false);
+        await StartSyncAsync(cancellationToken).ConfigureAwait(false);
         _sender ??= Task.Run(SendLoopAsync, CancellationToken.None);
         _outboxSignal.Release(); // commands left in the outbox by an earlier run go out first, in order
     }
@@ -401,8 +407,12 @@ public sealed class MqttRadioClient : IAsyncDisposable
             _subscribed.Add(events);
             _subscribed.Add(states);
 
-            // Retained states arrive right after the subscription; MQTT has no end-of-retained marker.
-            await Task.Delay(_options.DiscoveryWindow, _time, cancellationToken).ConfigureAwait(false);
+            // Retained states arrive right after the subscription, and MQTT has no end-of-retained marker: the client
+            // publishes its own to its sync topic, which the broker queues behind them; without one, a time window.
+            if (!_brokerEchoesMarkers || !await SyncAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false))
+            {
+                await Task.Delay(_options.DiscoveryWindow, _time, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -410,9 +420,89 @@ public sealed class MqttRadioClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Subscribes to the client's own sync topic and sends one marker through the broker, to learn whether it echoes
+    /// them (a broker whose access rules forbid the topic does not: discovery then waits <see cref="MqttRadioOptions.DiscoveryWindow"/>).
+    /// </summary>
+    private async Task StartSyncAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(f => f.WithTopic(_syncTopic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(),
+                cancellationToken).ConfigureAwait(false);
+            if (result.Items.Any(i => (int)i.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2))
+            {
+                return; // refused
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
+
+        await _subscribeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _subscribed.Add(_syncTopic); // subscribed again after a reconnection, with the communes
+        }
+        finally
+        {
+            _subscribeGate.Release();
+        }
+
+        _brokerEchoesMarkers = await SyncAsync(_options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Publishes a marker to the client's sync topic and waits (at most <paramref name="limit"/>) until it comes back:
+    /// the broker delivers a client's messages in order, so everything queued for the client before the marker, such
+    /// as the retained states of a subscription just made, has then been received.
+    /// </summary>
+    /// <returns>Whether the marker came back in time.</returns>
+    private async Task<bool> SyncAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var nonce = Guid.NewGuid().ToString("N");
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _markers[nonce] = back;
+        try
+        {
+            try
+            {
+                await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(_syncTopic).WithPayload(nonce).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return false;
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timeUp = Task.Delay(limit, _time, stop.Token);
+            var first = await Task.WhenAny(back.Task, timeUp).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return first == back.Task;
+        }
+        finally
+        {
+            _markers.TryRemove(nonce, out _);
+        }
+    }
+
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         var topic = args.ApplicationMessage.Topic;
+        if (string.Equals(topic, _syncTopic, StringComparison.Ordinal))
+        {
+            var nonce = System.Text.Encoding.UTF8.GetString(args.ApplicationMessage.Payload.ToArray());
+            if (_markers.TryRemove(nonce, out var marker))
+            {
+                marker.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+
         var levels = topic.Split('/');
         var payload = args.ApplicationMessage.Payload;
         if (payload.Length > SpeakerProfile.MaxPayloadBytes)
@@ -435,6 +525,11 @@ public sealed class MqttRadioClient : IAsyncDisposable
             {
                 case SpeakerEventKind.State when levels[5] == "state":
                     _states[key] = speakerEvent;
+                    if (speakerEvent.Online == false)
+                    {
+                        ReportOffline(speakerEvent.DeviceId); // its last will, or a clean shutdown: no answer will come
+                    }
+
                     break;
                 case SpeakerEventKind.Ack when _pending.TryRemove((speakerEvent.DeviceId, speakerEvent.CommandId!), out var acked):
                     acked.TrySetResult(new SpeakerDelivery(speakerEvent.DeviceId, SpeakerOutcome.Acked));
@@ -452,6 +547,18 @@ public sealed class MqttRadioClient : IAsyncDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Ends every command awaiting an answer from a device that has just gone offline, as <see cref="SpeakerOutcome.Offline"/>.</summary>
+    private void ReportOffline(string deviceId)
+    {
+        foreach (var key in _pending.Keys)
+        {
+            if (string.Equals(key.Device, deviceId, StringComparison.Ordinal) && _pending.TryRemove(key, out var open))
+            {
+                open.TrySetResult(new SpeakerDelivery(deviceId, SpeakerOutcome.Offline));
+            }
+        }
     }
 
     private void Raise(string communeCode, SpeakerEvent speakerEvent)

@@ -20,7 +20,12 @@ public sealed class MqttRadioOptions
     /// <summary>The MQTT client id, or <see langword="null"/> for a unique generated one.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>How long to collect the retained device states after subscribing, to learn a commune's devices. 500 ms by default.</summary>
+    /// <summary>
+    /// How long to collect the retained device states after subscribing, to learn a commune's devices, when the broker
+    /// does not echo the client's sync marker (its access rules forbid the client's <c>nbcomms/v1/{province}/_sync/…</c>
+    /// topic). Otherwise discovery ends as soon as the marker comes back, which the broker queues behind every retained
+    /// state (waiting at most <see cref="ConnectTimeout"/>). 500 ms by default.
+    /// </summary>
     public TimeSpan DiscoveryWindow { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long to wait for the broker to accept the connection. 10 s by default.</summary>

@@ -27,6 +27,12 @@ public sealed class MosquittoBroker : IDisposable
 
     /// <summary>Starts mosquitto on a free port, or on <paramref name="port"/>; with <paramref name="persistenceDirectory"/>, sessions and retained messages survive a graceful stop.</summary>
     public static async Task<MosquittoBroker> StartAsync(int? port = null, string? persistenceDirectory = null)
+        => await StartAsync(port, persistenceDirectory, aclLines: null);
+
+    /// <summary>Starts mosquitto with an access control list for anonymous clients (one <c>topic …</c> rule per line).</summary>
+    public static Task<MosquittoBroker> StartWithAclAsync(string folder, params string[] aclLines) => StartAsync(null, folder, aclLines);
+
+    private static async Task<MosquittoBroker> StartAsync(int? port, string? persistenceDirectory, string[]? aclLines)
     {
         var exe = Executable ?? throw new InvalidOperationException("mosquitto is not installed, and CI=true requires it.");
         if (port is null)
@@ -41,7 +47,19 @@ public sealed class MosquittoBroker : IDisposable
         if (persistenceDirectory is not null)
         {
             var config = Path.Combine(persistenceDirectory, "mosquitto.conf");
-            File.WriteAllText(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location {persistenceDirectory}/\nuser root\n");
+            var text = $"listener {port} 127.0.0.1\nallow_anonymous true\nuser root\n";
+            if (aclLines is null)
+            {
+                text += $"persistence true\npersistence_location {persistenceDirectory}/\n";
+            }
+            else
+            {
+                var acl = Path.Combine(persistenceDirectory, "mosquitto.acl");
+                File.WriteAllText(acl, string.Join("\n", aclLines) + "\n");
+                text += $"acl_file {acl}\n";
+            }
+
+            File.WriteAllText(config, text);
             arguments = "-c " + config;
         }
 

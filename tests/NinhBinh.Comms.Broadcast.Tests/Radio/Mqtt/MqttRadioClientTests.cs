@@ -77,6 +77,76 @@ public sealed class MqttRadioClientTests
         Assert.Equal(1, client.RejectedMessages);
     }
 
+    [MosquittoFact]
+    public async Task A_device_whose_last_will_arrives_while_a_command_waits_is_reported_offline_then_not_at_the_timeout()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        await using var silent = await TestSpeaker.StartAsync(broker.Uri, "14354", "spk-s", TestSpeaker.Answer.Silent);
+        await using var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri });
+        await client.ConnectAsync();
+        Assert.True(Assert.Single(await client.GetDevicesAsync("14354")).Online);
+
+        var sending = client.SendAsync("14354", SpeakerCommand.Ping("cmd-4", At), TimeSpan.FromMinutes(5));
+        await WaitUntil(() => silent.Commands == 1); // the command reached the device, which does not answer
+        Assert.False(sending.IsCompleted);
+        await silent.DropAsync(); // the broker publishes its last will: offline
+
+        var delivery = Assert.Single(await sending.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(("spk-s", SpeakerOutcome.Offline), (delivery.DeviceId, delivery.Outcome));
+    }
+
+    [MosquittoFact]
+    public async Task Discovery_waits_for_the_brokers_echo_of_its_marker_not_for_a_time_window()
+    {
+        using var broker = await MosquittoBroker.StartAsync();
+        await using var a = await TestSpeaker.StartAsync(broker.Uri, "14355", "spk-1", TestSpeaker.Answer.Ack);
+        await using var b = await TestSpeaker.StartAsync(broker.Uri, "14355", "spk-2", TestSpeaker.Answer.Ack);
+        var gone = await TestSpeaker.StartAsync(broker.Uri, "14355", "spk-3", TestSpeaker.Answer.Ack);
+        await gone.DisposeAsync();
+
+        // A window far too short for any retained message: only the marker can make discovery complete.
+        await using var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri, DiscoveryWindow = TimeSpan.FromTicks(1) });
+        await client.ConnectAsync();
+        var devices = await client.GetDevicesAsync("14355");
+
+        Assert.Equal(new[] { "spk-1", "spk-2", "spk-3" }, devices.Select(d => d.DeviceId));
+    }
+
+    [MosquittoFact]
+    public async Task A_broker_that_refuses_the_sync_topic_gets_the_discovery_window_instead()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nbcomms-acl-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            using var broker = await MosquittoBroker.StartWithAclAsync(folder, "topic readwrite nbcomms/v1/37/+/+/+");
+            await using var device = await TestSpeaker.StartAsync(broker.Uri, "14356", "spk-9", TestSpeaker.Answer.Ack);
+            await using var client = new MqttRadioClient(new MqttRadioOptions { Server = broker.Uri, DiscoveryWindow = TimeSpan.FromSeconds(1) });
+            await client.ConnectAsync();
+
+            var watch = Stopwatch.StartNew();
+            var devices = await client.GetDevicesAsync("14356");
+
+            Assert.Equal("spk-9", Assert.Single(devices).DeviceId);
+            Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), "discovery ended after " + watch.Elapsed + ", before the window");
+            var deliveries = await client.SendAsync("14356", SpeakerCommand.Ping("cmd-5", At), TimeSpan.FromSeconds(20));
+            Assert.Equal(SpeakerOutcome.Acked, Assert.Single(deliveries).Outcome);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:1883")]
     [InlineData("mqtt:relative")]
