@@ -58,7 +58,10 @@ public partial class ZaloOfficialAccountClient
             },
         };
         var data = await _core.CallAsync(OaId, ZaloEndpoint.Broadcast.Name, true, (Api: _core.OpenApi, Body: body),
-            static (s, token, proof, ct) => s.Api.SendMessageAsync(ZaloEndpoint.Broadcast, s.Body, token, proof, ct), cancellationToken).ConfigureAwait(false);
+            static (s, token, proof, ct) => s.Api.ExchangeMessageAsync(ZaloEndpoint.Broadcast, s.Body, token, proof, ct),
+            static (_, response) => ZaloDirectCalls.ReadMessageAnswer(response, ZaloEndpoint.Broadcast),
+            static (_, answer) => answer,
+            cancellationToken).ConfigureAwait(false);
         if (data?.MessageId is not { Length: > 0 } messageId)
         {
             throw MissingData(ZaloEndpoint.Broadcast.Name);

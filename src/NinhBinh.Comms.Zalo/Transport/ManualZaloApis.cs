@@ -32,9 +32,6 @@ internal sealed class ManualZaloOpenApi : IZaloOpenApi
 
     public IZaloArticleApi Articles { get; }
 
-    public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => _direct.SendMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
-
     public Task<System.Net.Http.HttpResponseMessage> ExchangeMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
         => _direct.ExchangeMessageAsync(endpoint, body, accessToken, appSecretProof, cancellationToken);
 

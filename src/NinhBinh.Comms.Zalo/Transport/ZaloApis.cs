@@ -22,12 +22,10 @@ internal interface IZaloOAuthApi
 /// <summary>The OA Open API (https://openapi.zalo.me).</summary>
 internal interface IZaloOpenApi
 {
-    /// <summary>POST /v3.0/oa/message/{kind}; at most once.</summary>
-    Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The same send as its HTTP exchange alone (hand-written on every target), read by the caller with
-    /// <see cref="ZaloDirectCalls.ReadMessageAnswer"/>: the hot path, with no async layer of the transport's own.
+    /// POST /v3.0/oa/message/{kind} or /v2.0/oa/message (broadcast); at most once. The HTTP exchange alone
+    /// (hand-written on every target), read by the caller with <see cref="ZaloDirectCalls.ReadMessageAnswer"/>: the hot
+    /// path, with no async layer of the transport's own.
     /// </summary>
     Task<System.Net.Http.HttpResponseMessage> ExchangeMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken);
 

@@ -57,9 +57,6 @@ internal sealed class ZaloDirectCalls
         return content;
     }
 
-    public Task<ZaloEnvelope<SendMessageData>> SendMessageAsync(ZaloEndpoint endpoint, SendMessageRequest body, string accessToken, string? appSecretProof, CancellationToken cancellationToken)
-        => SendAsync(MessageRequest(endpoint, body, accessToken, appSecretProof), ZaloJson.Wire.ZaloEnvelopeSendMessageData, endpoint.Name, cancellationToken);
-
     /// <summary>
     /// The message-send exchange alone: the caller reads the answer with <see cref="ReadMessageAnswer"/> in its own
     /// frame (the hot path: <see cref="ZaloClientCore"/> awaits the response itself).

@@ -26,8 +26,8 @@ public sealed class MosquittoBroker : IDisposable
     public Uri Uri => new("mqtt://127.0.0.1:" + Port);
 
     /// <summary>Starts mosquitto on a free port, or on <paramref name="port"/>; with <paramref name="persistenceDirectory"/>, sessions and retained messages survive a graceful stop.</summary>
-    public static async Task<MosquittoBroker> StartAsync(int? port = null, string? persistenceDirectory = null)
-        => await StartAsync(port, persistenceDirectory, aclLines: null);
+    public static Task<MosquittoBroker> StartAsync(int? port = null, string? persistenceDirectory = null)
+        => StartAsync(port, persistenceDirectory, aclLines: null);
 
     /// <summary>Starts mosquitto with an access control list for anonymous clients (one <c>topic …</c> rule per line).</summary>
     public static Task<MosquittoBroker> StartWithAclAsync(string folder, params string[] aclLines) => StartAsync(null, folder, aclLines);

@@ -87,7 +87,7 @@ public sealed class MqttRadioClientTests
         Assert.True(Assert.Single(await client.GetDevicesAsync("14354")).Online);
 
         var sending = client.SendAsync("14354", SpeakerCommand.Ping("cmd-4", At), TimeSpan.FromMinutes(5));
-        await WaitUntil(() => silent.Commands == 1); // the command reached the device, which does not answer
+        await Wait.Until(() => silent.Commands == 1); // the command reached the device, which does not answer
         Assert.False(sending.IsCompleted);
         await silent.DropAsync(); // the broker publishes its last will: offline
 
@@ -135,15 +135,6 @@ public sealed class MqttRadioClientTests
         finally
         {
             System.IO.Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
         }
     }
 

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -40,10 +39,10 @@ public sealed class MqttRadioOutboxTests : IDisposable
 
         await broker.StopAsync();
         broker.Dispose();
-        await WaitUntil(() => !radio.IsConnected);
+        await Wait.Until(() => !radio.IsConnected);
         var first = radio.SendAsync(Commune, SpeakerCommand.SpeakText("cmd-a", "Bản tin thứ nhất.", BulletinPriority.Emergency, At), TimeSpan.FromSeconds(60));
         var second = radio.SendAsync(Commune, SpeakerCommand.SpeakText("cmd-b", "Bản tin thứ hai.", BulletinPriority.Emergency, At), TimeSpan.FromSeconds(60));
-        await WaitUntil(() => radio.PendingCommands == 2);
+        await Wait.Until(() => radio.PendingCommands == 2);
 
         using var restarted = await MosquittoBroker.StartAsync(port, _folder);
         await speaker.ReconnectAsync();
@@ -68,7 +67,7 @@ public sealed class MqttRadioOutboxTests : IDisposable
             Assert.Single(await radio.GetDevicesAsync(Commune));
             await broker.StopAsync();
             broker.Dispose();
-            await WaitUntil(() => !radio.IsConnected);
+            await Wait.Until(() => !radio.IsConnected);
 
             var first = await radio.SendAsync(Commune, SpeakerCommand.SpeakText("cmd-1", "Một.", BulletinPriority.Normal, At), TimeSpan.FromMilliseconds(200));
             var second = await radio.SendAsync(Commune, SpeakerCommand.SpeakText("cmd-2", "Hai.", BulletinPriority.Normal, At), TimeSpan.FromMilliseconds(200));
@@ -94,7 +93,7 @@ public sealed class MqttRadioOutboxTests : IDisposable
         {
             Assert.Equal(2, again.PendingCommands);
             await again.ConnectAsync();
-            await WaitUntil(() => again.PendingCommands == 0 && received.Count >= 2);
+            await Wait.Until(() => again.PendingCommands == 0 && received.Count >= 2);
         }
 
         Assert.Equal(new[] { "cmd-1", "cmd-2" }, received);
@@ -118,15 +117,6 @@ public sealed class MqttRadioOutboxTests : IDisposable
     [Fact]
     public void Reconnect_delays_are_checked()
         => Assert.Throws<ArgumentException>(() => new MqttRadioClient(new MqttRadioOptions { Server = new Uri("mqtt://127.0.0.1:1883"), ReconnectDelay = TimeSpan.Zero }));
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
 
     /// <summary>A device with a persistent session (clean session off): the broker keeps its subscription and queues its QoS 1 commands while it is away.</summary>
     private sealed class PersistentSpeaker : IAsyncDisposable
